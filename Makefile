@@ -1,0 +1,74 @@
+# iommu-pgsize: GNU make drives the build, the tests and the benchmarks.
+
+LLVM_CONFIG ?= $(firstword $(wildcard /usr/bin/llvm-config-14 /usr/bin/llvm-config))
+LLVM_PREFIX := $(if $(LLVM_CONFIG),$(shell $(LLVM_CONFIG) --prefix),/usr/lib/llvm-14)
+CLANG_RESOURCE_INCLUDE := $(firstword $(wildcard $(LLVM_PREFIX)/lib/clang/*/include))
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARNINGS := -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
+ALL_CFLAGS := $(CFLAGS) $(WARNINGS) -std=gnu11 -D_GNU_SOURCE -pthread \
+	-I$(LLVM_PREFIX)/include \
+	-DCLANG_RESOURCE_INCLUDE='"$(CLANG_RESOURCE_INCLUDE)"' \
+	$(shell pkg-config --cflags jansson 2>/dev/null)
+LDLIBS := -L$(LLVM_PREFIX)/lib -Wl,-rpath,$(LLVM_PREFIX)/lib -lclang \
+	$(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -pthread
+
+BUILD := build
+PROGRAM := iommu-pgsize
+SRCS := $(wildcard checker/*.c)
+OBJS := $(patsubst checker/%.c,$(BUILD)/%.o,$(SRCS))
+LIB_OBJS := $(filter-out $(BUILD)/main.o,$(OBJS))
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+
+# Real kernel trees for the end-to-end tests and benchmarks.
+KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
+
+.PHONY: all deps demo check unit-test corpus-test e2e-test bench clean style
+
+all: $(PROGRAM)
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/%.o: checker/%.c $(wildcard checker/*.h)
+	@mkdir -p $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(PROGRAM): $(OBJS)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Ichecker -o $@ $< $(LIB_OBJS) $(LDLIBS) -lcmocka
+
+# The main job on the built-in default: the corpus.
+demo: deps $(PROGRAM)
+	./$(PROGRAM) scan corpus; test $$? -le 1
+
+unit-test: $(UNIT_BINS)
+	@tests/run-unit $(UNIT_BINS)
+
+corpus-test: $(PROGRAM)
+	@tests/corpus/run ./$(PROGRAM)
+
+$(KERNEL_6_12):
+	@scripts/unpack-kernel 6.12 $@
+
+e2e-test: $(PROGRAM) $(KERNEL_6_12)
+	@tests/e2e/run-6.12 ./$(PROGRAM) $(KERNEL_6_12)
+
+check: deps
+	@$(MAKE) --no-print-directory $(PROGRAM) $(UNIT_BINS)
+	@tests/run-all $(MAKE)
+
+bench: deps $(PROGRAM) $(KERNEL_6_12)
+	@scripts/bench ./$(PROGRAM) $(KERNEL_6_12)
+
+style:
+	@scripts/checkpatch-self
+
+clean:
+	rm -rf $(BUILD) $(PROGRAM)

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Findings: what the rules report about an inventory. */
+#ifndef IOMMU_PGSIZE_FINDINGS_H
+#define IOMMU_PGSIZE_FINDINGS_H
+
+#include "model.h"
+
+#define RULE_OPS_PGSIZE "ops-pgsize"
+
+struct finding {
+	struct src_loc loc;
+	const char *rule;
+	char *function;
+	char *message;
+};
+
+/* Run every rule over @inv, appending struct finding to @out (sorted). */
+void run_rules(const struct inventory *inv, struct vec *out);
+void finding_free(void *p);
+
+/* The driver a use belongs to: its ops object's file, else its own. */
+const char *use_driver_file(const struct ops_use *use);
+
+#endif

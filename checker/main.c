@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * iommu-pgsize: find and migrate ops-level IOMMU page sizes in a Linux
+ * kernel tree.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "scan.h"
+#include "util.h"
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *help;
+};
+
+static const struct command commands[] = {
+	{ "scan", cmd_scan, "inventory of iommu_ops page-size use" },
+};
+
+static void usage(FILE *out)
+{
+	size_t i;
+
+	fputs("usage: iommu-pgsize <command> [options] [TREE]\n\ncommands:\n",
+	      out);
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].help);
+	fputs("\nRun 'iommu-pgsize <command> --help' for a command's options.\n",
+	      out);
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_FATAL;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||
+	    !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return 0;
+	}
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	error("unknown command '%s'", argv[1]);
+	usage(stderr);
+	return EXIT_FATAL;
+}

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <clang-c/Index.h>
+
+#include "collect.h"
+#include "disabled.h"
+#include "parse.h"
+
+struct pool {
+	const struct tree *tree;
+	struct parse_job *jobs;
+	size_t n;
+	atomic_size_t next;
+	atomic_size_t done;
+	pthread_mutex_t lock;
+	struct inventory *inv;
+	bool progress;
+};
+
+static void count_errors(CXTranslationUnit tu, struct parse_result *res)
+{
+	unsigned int i, n = clang_getNumDiagnostics(tu);
+
+	for (i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+			if (!res->errors++) {
+				CXString s = clang_formatDiagnostic(d,
+					CXDiagnostic_DisplaySourceLocation |
+					CXDiagnostic_DisplayColumn);
+
+				res->first_error = xstrdup(clang_getCString(s));
+				clang_disposeString(s);
+			}
+		}
+		clang_disposeDiagnostic(d);
+	}
+}
+
+static CXTranslationUnit parse_with(CXIndex index, const char *path,
+				    const struct vec *args)
+{
+	CXTranslationUnit tu = NULL;
+
+	if (clang_parseTranslationUnit2(index, path,
+					(const char *const *)args->items,
+					args->nr, NULL, 0,
+					CXTranslationUnit_KeepGoing |
+					CXTranslationUnit_DetailedPreprocessingRecord,
+					&tu) != CXError_Success)
+		return NULL;
+	return tu;
+}
+
+/*
+ * Parse again, with the CONFIG_ symbols that enable them, the blocks the
+ * first parse skipped although they mention what we look for; collect
+ * only from those blocks.
+ */
+static void reparse_disabled_code(struct pool *pool, CXIndex index,
+				  struct parse_job *job, CXTranslationUnit tu,
+				  const char *path, struct parse_result *res,
+				  struct inventory *inv)
+{
+	struct disabled_code dc = { 0 };
+	struct vec args = { 0 };
+	struct strbuf forced = { 0 };
+	CXTranslationUnit again;
+	size_t i;
+
+	find_disabled_code(tu, pool->tree->root, &dc);
+	res->disabled_regions = dc.regions.nr;
+	res->stuck_regions = dc.stuck;
+	if (!dc.symbols.nr)
+		goto out;
+	for (i = 0; i < job->args.nr; i++)
+		vec_push(&args, job->args.items[i]);
+	for (i = 0; i < dc.symbols.nr; i++) {
+		vec_push(&args, xasprintf("-D%s=1",
+					  (char *)dc.symbols.items[i]));
+		strbuf_addf(&forced, "%s%s", i ? " " : "",
+			    (char *)dc.symbols.items[i]);
+	}
+	again = parse_with(index, path, &args);
+	if (again) {
+		collect_translation_unit(again, pool->tree->root, &dc.regions,
+					 inv);
+		clang_disposeTranslationUnit(again);
+		res->forced_symbols = strbuf_detach(&forced);
+	}
+	for (i = job->args.nr; i < args.nr; i++)
+		free(args.items[i]);
+	vec_free(&args, NULL);
+out:
+	strbuf_release(&forced);
+	disabled_code_release(&dc);
+}
+
+static void parse_one(struct pool *pool, CXIndex index, struct parse_job *job,
+		      struct inventory *inv)
+{
+	struct parse_result *res = xcalloc(1, sizeof(*res));
+	char *path = path_join(pool->tree->root, job->rel);
+	CXTranslationUnit tu;
+
+	res->file = xstrdup(job->rel);
+	tu = parse_with(index, path, &job->args);
+	if (!tu) {
+		res->failed = true;
+		res->first_error = xasprintf("libclang could not parse %s",
+					     job->rel);
+	} else {
+		count_errors(tu, res);
+		collect_translation_unit(tu, pool->tree->root, NULL, inv);
+		reparse_disabled_code(pool, index, job, tu, path, res, inv);
+		clang_disposeTranslationUnit(tu);
+	}
+	inv->files_scanned++;
+	vec_push(&inv->parsed, res);
+	free(path);
+}
+
+static void show_progress(struct pool *pool, const char *rel)
+{
+	size_t done = atomic_fetch_add(&pool->done, 1) + 1;
+
+	if (!pool->progress)
+		return;
+	pthread_mutex_lock(&pool->lock);
+	fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, pool->n, rel);
+	pthread_mutex_unlock(&pool->lock);
+}
+
+static void *worker(void *arg)
+{
+	struct pool *pool = arg;
+	struct inventory local = { 0 };
+	CXIndex index = clang_createIndex(0, 0);
+	size_t i;
+
+	while ((i = atomic_fetch_add(&pool->next, 1)) < pool->n) {
+		parse_one(pool, index, &pool->jobs[i], &local);
+		show_progress(pool, pool->jobs[i].rel);
+	}
+	clang_disposeIndex(index);
+	pthread_mutex_lock(&pool->lock);
+	inventory_merge(pool->inv, &local);
+	pthread_mutex_unlock(&pool->lock);
+	return NULL;
+}
+
+void parse_all(const struct tree *tree, struct parse_job *jobs, size_t n,
+	       int threads, struct inventory *inv)
+{
+	struct pool pool = {
+		.tree = tree, .jobs = jobs, .n = n, .inv = inv,
+		.progress = !quiet && isatty(STDERR_FILENO),
+	};
+	pthread_t *tids;
+	int i, started = 0;
+
+	if (threads < 1)
+		threads = 1;
+	if ((size_t)threads > n)
+		threads = n ? n : 1;
+	pthread_mutex_init(&pool.lock, NULL);
+	tids = xcalloc(threads, sizeof(*tids));
+	for (i = 0; i < threads; i++) {
+		pthread_attr_t attr;
+
+		/* libclang recurses deeply on kernel macros. */
+		pthread_attr_init(&attr);
+		pthread_attr_setstacksize(&attr, 64 << 20);
+		if (!pthread_create(&tids[started], &attr, worker, &pool))
+			started++;
+		pthread_attr_destroy(&attr);
+	}
+	if (!started)
+		worker(&pool);
+	for (i = 0; i < started; i++)
+		pthread_join(tids[i], NULL);
+	if (pool.progress)
+		fputs("\r\033[K", stderr);
+	pthread_mutex_destroy(&pool.lock);
+	free(tids);
+}

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-2.0
+/* iommu-pgsize scan: inventory of ops-level page sizes in a kernel tree. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "drivers.h"
+#include "findings.h"
+#include "flags.h"
+#include "output.h"
+#include "parse.h"
+#include "scan.h"
+#include "tree.h"
+
+static const char scan_usage[] =
+"usage: iommu-pgsize scan [options] [TREE]\n"
+"\n"
+"List every use of struct iommu_ops' pgsize_bitmap in a kernel tree, with\n"
+"the ops objects, their domain allocation and attach callbacks, and where\n"
+"domains get their page sizes. TREE defaults to the current directory.\n"
+"\n"
+"  -p, --compile-commands DIR  use DIR/compile_commands.json for flags\n"
+"      --no-prepare            do not prepare generated headers (less exact)\n"
+"      --cache-dir DIR         where prepared trees are kept\n"
+"                              (default: $XDG_CACHE_HOME/iommu-pgsize)\n"
+"  -j, --jobs N                parse N files at once (default: all cores)\n"
+"      --format text|json      output format (default: text)\n"
+"  -q, --quiet                 no progress or status messages\n"
+"  -h, --help                  show this help\n"
+"\n"
+"Exit status: 0 nothing found, 1 findings, 2 usage or fatal error.\n";
+
+struct scan_options {
+	struct flags_config flags;
+	bool json;
+	const char *tree;
+};
+
+static int parse_scan_options(int argc, char **argv, struct scan_options *o)
+{
+	static const struct option longopts[] = {
+		{ "compile-commands", required_argument, NULL, 'p' },
+		{ "no-prepare", no_argument, NULL, 'P' },
+		{ "cache-dir", required_argument, NULL, 'C' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *end;
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->flags.jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "p:j:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			o->flags.compdb_dir = optarg;
+			break;
+		case 'P':
+			o->flags.no_prepare = true;
+			break;
+		case 'C':
+			o->flags.cache_dir = optarg;
+			break;
+		case 'j':
+			o->flags.jobs = strtol(optarg, &end, 10);
+			if (*end || o->flags.jobs < 1) {
+				error("-j wants a positive number, not '%s'",
+				      optarg);
+				return -1;
+			}
+			break;
+		case 'f':
+			if (strcmp(optarg, "json") && strcmp(optarg, "text")) {
+				error("unknown format '%s' (text or json)",
+				      optarg);
+				return -1;
+			}
+			o->json = !strcmp(optarg, "json");
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
+			fputs(scan_usage, stdout);
+			exit(0);
+		default:
+			fputs(scan_usage, stderr);
+			return -1;
+		}
+	}
+	if (argc - optind > 1) {
+		error("scan takes one tree, not %d", argc - optind);
+		return -1;
+	}
+	o->tree = optind < argc ? argv[optind] : ".";
+	return 0;
+}
+
+static double seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - start->tv_sec) +
+	       (now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static void report_parse_health(const struct scan_result *res, double secs)
+{
+	unsigned int bad = inventory_files_with_errors(&res->inv);
+	size_t i;
+
+	note("parsed %u of %u files in %.1f s; %u with parse errors",
+	     res->inv.files_scanned, res->candidates, secs, bad);
+	for (i = 0; i < res->inv.parsed.nr && bad; i++) {
+		const struct parse_result *r = res->inv.parsed.items[i];
+
+		if (r->failed)
+			warn("%s: not parsed: %s", r->file, r->first_error);
+	}
+}
+
+/* Find, parse and analyse; returns the number of usable parses. */
+static unsigned int scan_tree(const struct tree *tree,
+			      const struct scan_options *o,
+			      struct scan_result *res)
+{
+	struct vec files = { 0 };
+	struct parse_job *jobs;
+	struct flags flags;
+	struct timespec start;
+	unsigned int usable = 0;
+	size_t i;
+
+	if (flags_init(&flags, tree, &o->flags))
+		exit(EXIT_FATAL);
+	res->flags = flags.source;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	tree_find_candidates(tree, &files, &res->tree_stats);
+	res->candidates = files.nr;
+	note("%zu of %u source files mention iommu_ops or pgsize_bitmap",
+	     files.nr, res->tree_stats.files_seen);
+	jobs = xcalloc(files.nr, sizeof(*jobs));
+	for (i = 0; i < files.nr; i++) {
+		jobs[i].rel = files.items[i];
+		flags_for_file(&flags, jobs[i].rel, &jobs[i].args);
+	}
+	parse_all(tree, jobs, files.nr, o->flags.jobs, &res->inv);
+	inventory_finish(&res->inv);
+	report_parse_health(res, seconds_since(&start));
+	for (i = 0; i < files.nr; i++)
+		vec_free(&jobs[i].args, free);
+	free(jobs);
+	vec_free(&files, free);
+	flags_release(&flags);
+	for (i = 0; i < res->inv.parsed.nr; i++)
+		usable += !((struct parse_result *)res->inv.parsed.items[i])->failed;
+	return usable;
+}
+
+int cmd_scan(int argc, char **argv)
+{
+	struct scan_options o;
+	struct scan_result res = { 0 };
+	struct tree tree;
+	int ret;
+
+	if (parse_scan_options(argc, argv, &o))
+		return EXIT_FATAL;
+	if (tree_open(o.tree, &tree))
+		return EXIT_FATAL;
+	res.tree = &tree;
+	if (!scan_tree(&tree, &o, &res) && res.candidates) {
+		error("no file of %s could be parsed", o.tree);
+		return EXIT_FATAL;
+	}
+	run_rules(&res.inv, &res.findings);
+	group_drivers(&res.inv, &res.drivers);
+	if (o.json)
+		write_json(stdout, &res);
+	else
+		write_text(stdout, &res);
+	if (fflush(stdout) || ferror(stdout)) {
+		error("cannot write the results");
+		return EXIT_FATAL;
+	}
+	ret = res.findings.nr ? EXIT_FINDINGS : 0;
+	vec_free(&res.findings, finding_free);
+	vec_free(&res.drivers, driver_free);
+	inventory_release(&res.inv);
+	tree_release(&tree);
+	return ret;
+}

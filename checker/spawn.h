@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Run external programs from an argv array, never through a shell. */
+#ifndef IOMMU_PGSIZE_SPAWN_H
+#define IOMMU_PGSIZE_SPAWN_H
+
+/*
+ * Run @argv (NULL-terminated) with stdin from /dev/null and stdout and
+ * stderr appended to @log_path (or inherited when NULL). Returns the exit
+ * status, or -1 when the program could not be started or was killed.
+ */
+int run_program(char *const argv[], const char *log_path);
+
+#endif
