@@ -20,6 +20,7 @@ struct pool {
 	pthread_mutex_t lock;
 	struct inventory *inv;
 	bool progress;
+	bool force_config;
 };
 
 static void count_errors(CXTranslationUnit tu, struct parse_result *res)
@@ -58,47 +59,77 @@ static CXTranslationUnit parse_with(CXIndex index, const char *path,
 	return tu;
 }
 
+static void add_forced_symbols(struct vec *args, const struct vec *symbols,
+			       size_t from)
+{
+	size_t i;
+
+	for (i = from; i < symbols->nr; i++)
+		vec_push(args, xasprintf("-D%s=1", (char *)symbols->items[i]));
+}
+
+static char *joined(const struct vec *words)
+{
+	struct strbuf sb = { 0 };
+	size_t i;
+
+	for (i = 0; i < words->nr; i++)
+		strbuf_addf(&sb, "%s%s", i ? " " : "", (char *)words->items[i]);
+	return strbuf_detach(&sb);
+}
+
 /*
- * Parse again, with the CONFIG_ symbols that enable them, the blocks the
- * first parse skipped although they mention what we look for; collect
- * only from those blocks.
+ * Blocks the configuration compiles out although they mention what we look
+ * for are parsed again with the CONFIG_ symbols that enable them. With a
+ * real configuration only those blocks are collected from the second
+ * parse. Without one (--no-prepare) nearly everything is compiled out, so
+ * the symbols are gathered over a few rounds and the last parse is
+ * collected whole.
  */
-static void reparse_disabled_code(struct pool *pool, CXIndex index,
-				  struct parse_job *job, CXTranslationUnit tu,
-				  const char *path, struct parse_result *res,
-				  struct inventory *inv)
+static void parse_and_collect(struct pool *pool, CXIndex index,
+			      struct parse_job *job, CXTranslationUnit tu,
+			      const char *path, struct parse_result *res,
+			      struct inventory *inv)
 {
 	struct disabled_code dc = { 0 };
 	struct vec args = { 0 };
-	struct strbuf forced = { 0 };
-	CXTranslationUnit again;
-	size_t i;
+	CXTranslationUnit again = NULL;
+	size_t i, known = 0;
+	int round;
 
 	find_disabled_code(tu, pool->tree->root, &dc);
 	res->disabled_regions = dc.regions.nr;
 	res->stuck_regions = dc.stuck;
+	if (!pool->force_config || !dc.symbols.nr)
+		collect_translation_unit(tu, pool->tree->root, NULL, inv);
 	if (!dc.symbols.nr)
 		goto out;
 	for (i = 0; i < job->args.nr; i++)
-		vec_push(&args, job->args.items[i]);
-	for (i = 0; i < dc.symbols.nr; i++) {
-		vec_push(&args, xasprintf("-D%s=1",
-					  (char *)dc.symbols.items[i]));
-		strbuf_addf(&forced, "%s%s", i ? " " : "",
-			    (char *)dc.symbols.items[i]);
+		vec_push(&args, xstrdup(job->args.items[i]));
+	for (round = 0; round < (pool->force_config ? 3 : 1); round++) {
+		if (known == dc.symbols.nr)
+			break;
+		add_forced_symbols(&args, &dc.symbols, known);
+		known = dc.symbols.nr;
+		if (again)
+			clang_disposeTranslationUnit(again);
+		again = parse_with(index, path, &args);
+		if (!again)
+			break;
+		if (pool->force_config)
+			find_disabled_code(again, pool->tree->root, &dc);
 	}
-	again = parse_with(index, path, &args);
 	if (again) {
-		collect_translation_unit(again, pool->tree->root, &dc.regions,
+		collect_translation_unit(again, pool->tree->root,
+					 pool->force_config ? NULL : &dc.regions,
 					 inv);
 		clang_disposeTranslationUnit(again);
-		res->forced_symbols = strbuf_detach(&forced);
+		res->forced_symbols = joined(&dc.symbols);
+	} else if (pool->force_config) {
+		collect_translation_unit(tu, pool->tree->root, NULL, inv);
 	}
-	for (i = job->args.nr; i < args.nr; i++)
-		free(args.items[i]);
-	vec_free(&args, NULL);
+	vec_free(&args, free);
 out:
-	strbuf_release(&forced);
 	disabled_code_release(&dc);
 }
 
@@ -117,8 +148,7 @@ static void parse_one(struct pool *pool, CXIndex index, struct parse_job *job,
 					     job->rel);
 	} else {
 		count_errors(tu, res);
-		collect_translation_unit(tu, pool->tree->root, NULL, inv);
-		reparse_disabled_code(pool, index, job, tu, path, res, inv);
+		parse_and_collect(pool, index, job, tu, path, res, inv);
 		clang_disposeTranslationUnit(tu);
 	}
 	inv->files_scanned++;
@@ -156,10 +186,11 @@ static void *worker(void *arg)
 }
 
 void parse_all(const struct tree *tree, struct parse_job *jobs, size_t n,
-	       int threads, struct inventory *inv)
+	       int threads, bool force_config, struct inventory *inv)
 {
 	struct pool pool = {
 		.tree = tree, .jobs = jobs, .n = n, .inv = inv,
+		.force_config = force_config,
 		.progress = !quiet && isatty(STDERR_FILENO),
 	};
 	pthread_t *tids;

@@ -3,6 +3,8 @@
 #ifndef IOMMU_PGSIZE_PARSE_H
 #define IOMMU_PGSIZE_PARSE_H
 
+#include <stdbool.h>
+
 #include "flags.h"
 #include "model.h"
 #include "tree.h"
@@ -12,8 +14,11 @@ struct parse_job {
 	struct vec args;
 };
 
-/* Parse every job with @jobs threads, adding to @inv. */
+/*
+ * Parse every job with @threads threads, adding to @inv. @force_config:
+ * there is no real configuration, so enable what the code asks for.
+ */
 void parse_all(const struct tree *tree, struct parse_job *jobs, size_t n,
-	       int threads, struct inventory *inv);
+	       int threads, bool force_config, struct inventory *inv);
 
 #endif

@@ -152,7 +152,8 @@ static unsigned int scan_tree(const struct tree *tree,
 		jobs[i].rel = files.items[i];
 		flags_for_file(&flags, jobs[i].rel, &jobs[i].args);
 	}
-	parse_all(tree, jobs, files.nr, o->flags.jobs, &res->inv);
+	parse_all(tree, jobs, files.nr, o->flags.jobs,
+		  flags.source == FLAGS_UNPREPARED, &res->inv);
 	inventory_finish(&res->inv);
 	report_parse_health(res, seconds_since(&start));
 	for (i = 0; i < files.nr; i++)
