@@ -4,6 +4,7 @@
  * counts when the referenced FieldDecl belongs to the record in question,
  * whatever the object, pointer or macro it is reached through.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,23 +39,71 @@ struct collect_ctx {
 	int depth;
 	struct file_relevance *files;
 	size_t nr_files;
+	size_t last;		/* index of the last file looked up */
 	const struct vec *only;	/* walk only these regions, if set */
 };
 
-/* Tokens whose absence proves a file has nothing for us. */
-static const char *const relevant_tokens[] = {
-	PGSIZE_MEMBER, OPS_STRUCT, DOMAIN_OPS_STRUCT,
-};
+static bool is_ident(char ch)
+{
+	return isalnum((unsigned char)ch) || ch == '_';
+}
 
+static const char *skip_space(const char *p, const char *end)
+{
+	while (p < end && isspace((unsigned char)*p))
+		p++;
+	return p;
+}
+
+/* @word as a whole identifier, not inside a longer one. */
+static bool has_word(const char *buf, size_t size, const char *word)
+{
+	const char *p = buf, *end = buf + size;
+	size_t len = strlen(word);
+
+	while ((p = memmem(p, end - p, word, len))) {
+		bool starts = p == buf || !is_ident(p[-1]);
+		bool ends = p + len == end || !is_ident(p[len]);
+
+		if (starts && ends)
+			return true;
+		p += len;
+	}
+	return false;
+}
+
+/* "struct iommu_ops NAME =": the start of an ops object definition. */
+static bool defines_ops_object(const char *buf, size_t size)
+{
+	static const char tag[] = "struct " OPS_STRUCT;
+	const char *p = buf, *end = buf + size;
+
+	while ((p = memmem(p, end - p, tag, sizeof(tag) - 1))) {
+		const char *q = p + sizeof(tag) - 1, *name;
+
+		p = q;
+		if (q < end && is_ident(*q))
+			continue;
+		name = q = skip_space(q, end);
+		while (q < end && is_ident(*q))
+			q++;
+		if (q == name)
+			continue;
+		q = skip_space(q, end);
+		if (q < end && *q == '=')
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A file matters when it names the page-size member or defines an ops
+ * object; everything else (pointers to ops, callers) cannot hold a use.
+ */
 bool mentions_relevant_token(const char *buf, size_t size)
 {
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(relevant_tokens); i++)
-		if (memmem(buf, size, relevant_tokens[i],
-			   strlen(relevant_tokens[i])))
-			return true;
-	return false;
+	return has_word(buf, size, PGSIZE_MEMBER) ||
+	       defines_ops_object(buf, size);
 }
 
 static struct file_relevance *file_info(struct collect_ctx *ctx, CXFile file)
@@ -63,12 +112,19 @@ static struct file_relevance *file_info(struct collect_ctx *ctx, CXFile file)
 	const char *buf;
 	size_t size, i;
 
+	/* Consecutive declarations mostly come from the same file. */
+	if (ctx->nr_files && clang_File_isEqual(ctx->files[ctx->last].file,
+						 file))
+		return &ctx->files[ctx->last];
 	for (i = 0; i < ctx->nr_files; i++)
-		if (clang_File_isEqual(ctx->files[i].file, file))
+		if (clang_File_isEqual(ctx->files[i].file, file)) {
+			ctx->last = i;
 			return &ctx->files[i];
+		}
 
 	ctx->files = xrealloc(ctx->files,
 			      (ctx->nr_files + 1) * sizeof(*ctx->files));
+	ctx->last = ctx->nr_files;
 	info = &ctx->files[ctx->nr_files++];
 	memset(info, 0, sizeof(*info));
 	info->file = file;

@@ -335,21 +335,14 @@ static void push_forced_include(struct vec *v, const char *src,
 	vec_push(v, xasprintf("%sinclude/%s", src, header));
 }
 
-static void kbuild_flags(struct flags *f, const char *rel, struct vec *args)
+/* Include paths, macros and language options every file shares. */
+static void kbuild_shared_flags(struct flags *f, struct vec *args)
 {
 	const char *src = f->tree->root;	/* ends in '/' */
 	char *obj = f->source == FLAGS_PREPARED ?
 		    path_join(f->objtree, "") : NULL;
-	const char *slash = strrchr(rel, '/');
-	char *dir = xstrndup(rel, slash ? (size_t)(slash - rel) : 0);
-	const char *file = slash ? slash + 1 : rel;
-	char *base = xstrndup(file, strcspn(file, "."));
 	char *arch = xasprintf("arch/%s/include", f->arch);
-	char *p;
 
-	for (p = base; *p; p++)
-		if (*p == '-')
-			*p = '_';
 	push(args, "-nostdinc");
 	push2(args, "-isystem", CLANG_RESOURCE_INCLUDE);
 	push_include(args, src, arch);
@@ -362,12 +355,8 @@ static void kbuild_flags(struct flags *f, const char *rel, struct vec *args)
 	if (obj)
 		vec_push(args, xasprintf("-I%s%s/generated/uapi", obj, arch));
 	push_include(args, src, "include/uapi");
-	if (obj) {
+	if (obj)
 		push_include(args, obj, "include/generated/uapi");
-		push_forced_include(args, src, "linux/compiler-version.h");
-		push_forced_include(args, src, "linux/kconfig.h");
-	}
-	push_forced_include(args, src, "linux/compiler_types.h");
 	push(args, "-D__KERNEL__");
 	/* The top Makefile adds this with -mfentry; asm/ftrace.h insists. */
 	if (f->fentry)
@@ -375,18 +364,49 @@ static void kbuild_flags(struct flags *f, const char *rel, struct vec *args)
 	push(args, "-std=gnu11");
 	push(args, "-fshort-wchar");
 	push(args, "-funsigned-char");
+	free(obj);
+	free(arch);
+}
+
+/* What kbuild puts in front of every file; a PCH contains it already. */
+static void kbuild_forced_includes(struct flags *f, struct vec *args)
+{
+	const char *src = f->tree->root;
+
+	if (f->source == FLAGS_PREPARED) {
+		push_forced_include(args, src, "linux/compiler-version.h");
+		push_forced_include(args, src, "linux/kconfig.h");
+	}
+	push_forced_include(args, src, "linux/compiler_types.h");
+}
+
+static void kbuild_file_flags(struct flags *f, const char *rel,
+			      struct vec *args)
+{
+	const char *src = f->tree->root;
+	const char *slash = strrchr(rel, '/');
+	char *dir = xstrndup(rel, slash ? (size_t)(slash - rel) : 0);
+	const char *file = slash ? slash + 1 : rel;
+	char *base = xstrndup(file, strcspn(file, "."));
+	char *p;
+
+	for (p = base; *p; p++)
+		if (*p == '-')
+			*p = '_';
 	vec_push(args, xasprintf("-DKBUILD_MODFILE=\"%s%s%s\"", dir,
 				 *dir ? "/" : "", base));
 	vec_push(args, xasprintf("-DKBUILD_BASENAME=\"%s\"", base));
 	vec_push(args, xasprintf("-DKBUILD_MODNAME=\"%s\"", base));
 	vec_push(args, xasprintf("-D__KBUILD_MODNAME=kmod_%s", base));
 	push_include(args, src, dir);
-	if (obj)
+	if (f->source == FLAGS_PREPARED) {
+		char *obj = path_join(f->objtree, "");
+
 		push_include(args, obj, dir);
-	free(obj);
+		free(obj);
+	}
 	free(dir);
 	free(base);
-	free(arch);
 }
 
 static size_t common_prefix(const char *a, const char *b)
@@ -450,7 +470,18 @@ static void database_flags(struct flags *f, const char *rel, struct vec *args)
 	free(path);
 }
 
-void flags_for_file(struct flags *f, const char *rel, struct vec *args)
+bool flags_for_pch(struct flags *f, struct vec *args)
+{
+	if (f->source != FLAGS_PREPARED)
+		return false;
+	kbuild_shared_flags(f, args);
+	kbuild_forced_includes(f, args);
+	push_parse_options(args);
+	return true;
+}
+
+void flags_for_file(struct flags *f, const char *rel, const char *pch,
+		    struct vec *args)
 {
 	switch (f->source) {
 	case FLAGS_PLAIN:
@@ -459,7 +490,12 @@ void flags_for_file(struct flags *f, const char *rel, struct vec *args)
 		break;
 	case FLAGS_PREPARED:
 	case FLAGS_UNPREPARED:
-		kbuild_flags(f, rel, args);
+		kbuild_shared_flags(f, args);
+		if (pch && f->source == FLAGS_PREPARED)
+			push2(args, "-include-pch", pch);
+		else
+			kbuild_forced_includes(f, args);
+		kbuild_file_flags(f, rel, args);
 		break;
 	case FLAGS_DATABASE:
 		database_flags(f, rel, args);

@@ -44,8 +44,19 @@ int flags_init(struct flags *f, const struct tree *tree,
 	       const struct flags_config *cfg);
 void flags_release(struct flags *f);
 
-/* The clang arguments for one file (relative to the tree root). */
-void flags_for_file(struct flags *f, const char *rel, struct vec *args);
+/*
+ * The clang arguments for one file (relative to the tree root), using the
+ * precompiled header @pch when not NULL and the flags allow one.
+ */
+void flags_for_file(struct flags *f, const char *rel, const char *pch,
+		    struct vec *args);
+
+/*
+ * The arguments to build a precompiled header that every file's flags can
+ * use; false when the files do not share a prefix (compile_commands.json,
+ * no configuration, not a kbuild tree).
+ */
+bool flags_for_pch(struct flags *f, struct vec *args);
 
 /*
  * Keep the arguments of a compiler command line that matter for parsing

@@ -93,6 +93,7 @@ static void parse_and_collect(struct pool *pool, CXIndex index,
 {
 	struct disabled_code dc = { 0 };
 	struct vec args = { 0 };
+	const struct vec *plain;
 	CXTranslationUnit again = NULL;
 	size_t i, known = 0;
 	int round;
@@ -104,8 +105,10 @@ static void parse_and_collect(struct pool *pool, CXIndex index,
 		collect_translation_unit(tu, pool->tree->root, NULL, inv);
 	if (!dc.symbols.nr)
 		goto out;
-	for (i = 0; i < job->args.nr; i++)
-		vec_push(&args, xstrdup(job->args.items[i]));
+	/* Forced symbols must reach every header: no PCH here. */
+	plain = job->plain_args.nr ? &job->plain_args : &job->args;
+	for (i = 0; i < plain->nr; i++)
+		vec_push(&args, xstrdup(plain->items[i]));
 	for (round = 0; round < (pool->force_config ? 3 : 1); round++) {
 		if (known == dc.symbols.nr)
 			break;
@@ -133,6 +136,25 @@ out:
 	disabled_code_release(&dc);
 }
 
+/* A precompiled header that does not fit leaves a fatal error. */
+static bool pch_rejected(CXTranslationUnit tu)
+{
+	unsigned int i, n = clang_getNumDiagnostics(tu);
+	bool rejected = false;
+
+	for (i = 0; i < n && !rejected; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		CXString s = clang_getDiagnosticSpelling(d);
+
+		rejected = clang_getDiagnosticSeverity(d) == CXDiagnostic_Fatal &&
+			   (strstr(clang_getCString(s), "precompiled") ||
+			    strstr(clang_getCString(s), "PCH"));
+		clang_disposeString(s);
+		clang_disposeDiagnostic(d);
+	}
+	return rejected;
+}
+
 static void parse_one(struct pool *pool, CXIndex index, struct parse_job *job,
 		      struct inventory *inv)
 {
@@ -142,6 +164,11 @@ static void parse_one(struct pool *pool, CXIndex index, struct parse_job *job,
 
 	res->file = xstrdup(job->rel);
 	tu = parse_with(index, path, &job->args);
+	if (job->plain_args.nr && (!tu || pch_rejected(tu))) {
+		if (tu)
+			clang_disposeTranslationUnit(tu);
+		tu = parse_with(index, path, &job->plain_args);
+	}
 	if (!tu) {
 		res->failed = true;
 		res->first_error = xasprintf("libclang could not parse %s",
@@ -171,7 +198,8 @@ static void *worker(void *arg)
 {
 	struct pool *pool = arg;
 	struct inventory local = { 0 };
-	CXIndex index = clang_createIndex(0, 0);
+	/* Skip declarations that come from the PCH: pch_build walked them. */
+	CXIndex index = clang_createIndex(1, 0);
 	size_t i;
 
 	while ((i = atomic_fetch_add(&pool->next, 1)) < pool->n) {

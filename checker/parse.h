@@ -12,6 +12,8 @@
 struct parse_job {
 	char *rel;
 	struct vec args;
+	struct vec plain_args;	/* without the PCH; empty when args has none */
+	long long size;		/* bytes, to schedule big files first */
 };
 
 /*

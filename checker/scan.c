@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include "flags.h"
 #include "output.h"
 #include "parse.h"
+#include "pch.h"
 #include "scan.h"
 #include "tree.h"
 
@@ -127,6 +129,23 @@ static void report_parse_health(const struct scan_result *res, double secs)
 	}
 }
 
+static off_t file_size(const struct tree *tree, const char *rel)
+{
+	char *path = path_join(tree->root, rel);
+	struct stat st;
+	off_t size = stat(path, &st) ? 0 : st.st_size;
+
+	free(path);
+	return size;
+}
+
+static int cmp_job_size(const void *a, const void *b)
+{
+	const struct parse_job *ja = a, *jb = b;
+
+	return (jb->size > ja->size) - (jb->size < ja->size);
+}
+
 /* Find, parse and analyse; returns the number of usable parses. */
 static unsigned int scan_tree(const struct tree *tree,
 			      const struct scan_options *o,
@@ -135,6 +154,7 @@ static unsigned int scan_tree(const struct tree *tree,
 	struct vec files = { 0 };
 	struct parse_job *jobs;
 	struct flags flags;
+	struct pch pch;
 	struct timespec start;
 	unsigned int usable = 0;
 	size_t i;
@@ -145,19 +165,34 @@ static unsigned int scan_tree(const struct tree *tree,
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	tree_find_candidates(tree, &files, &res->tree_stats);
 	res->candidates = files.nr;
-	note("%zu of %u source files mention iommu_ops or pgsize_bitmap",
-	     files.nr, res->tree_stats.files_seen);
+	note("%zu of %u source files name pgsize_bitmap or define an iommu_ops object (%.1f s)",
+	     files.nr, res->tree_stats.files_seen, seconds_since(&start));
 	jobs = xcalloc(files.nr, sizeof(*jobs));
 	for (i = 0; i < files.nr; i++) {
 		jobs[i].rel = files.items[i];
-		flags_for_file(&flags, jobs[i].rel, &jobs[i].args);
+		jobs[i].size = file_size(tree, jobs[i].rel);
 	}
+	pch_build(&pch, tree, &flags, jobs, files.nr, &res->inv);
+	if (pch.path)
+		note("precompiled %u headers most of those files include",
+		     pch.headers);
+	for (i = 0; i < files.nr; i++) {
+		flags_for_file(&flags, jobs[i].rel, pch.path, &jobs[i].args);
+		if (pch.path)
+			flags_for_file(&flags, jobs[i].rel, NULL,
+				       &jobs[i].plain_args);
+	}
+	/* Biggest first, so no thread is left with a large file at the end. */
+	qsort(jobs, files.nr, sizeof(*jobs), cmp_job_size);
 	parse_all(tree, jobs, files.nr, o->flags.jobs,
 		  flags.source == FLAGS_UNPREPARED, &res->inv);
 	inventory_finish(&res->inv);
 	report_parse_health(res, seconds_since(&start));
-	for (i = 0; i < files.nr; i++)
+	pch_remove(&pch);
+	for (i = 0; i < files.nr; i++) {
 		vec_free(&jobs[i].args, free);
+		vec_free(&jobs[i].plain_args, free);
+	}
 	free(jobs);
 	vec_free(&files, free);
 	flags_release(&flags);
