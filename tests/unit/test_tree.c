@@ -48,7 +48,12 @@ static void test_candidates(void **state)
 	char *loop;
 
 	fixture_put(root, "include/linux/iommu.h", "struct iommu_ops;\n");
-	fixture_put(root, "drivers/a.c", "static struct iommu_ops a_ops;\n");
+	fixture_put(root, "drivers/a.c",
+		    "static struct iommu_ops\n\ta_ops = { };\n");
+	/* Pointers, declarations and longer names cannot hold a use. */
+	fixture_put(root, "drivers/f.c",
+		    "static const struct iommu_ops *ops;\nstruct iommu_ops x;\n");
+	fixture_put(root, "drivers/g.c", "long amd_iommu_pgsize_bitmap;\n");
 	fixture_put(root, "drivers/b.c", "int b;\n");
 	fixture_put(root, "drivers/c.c", "#include \"c-ops.h\"\n");
 	fixture_put(root, "drivers/c-ops.h", ".pgsize_bitmap = 1,\n");
@@ -67,6 +72,8 @@ static void test_candidates(void **state)
 	assert_true(has_file(&files, "drivers/c.c"));
 	assert_true(has_file(&files, "drivers/dir with 'quote\"/e.c"));
 	assert_false(has_file(&files, "drivers/b.c"));
+	assert_false(has_file(&files, "drivers/f.c"));
+	assert_false(has_file(&files, "drivers/g.c"));
 	assert_false(has_file(&files, "drivers/d.c"));
 	assert_false(has_file(&files, "drivers/bin.c"));
 	assert_false(has_file(&files, ".git/x.c"));
