@@ -145,6 +145,7 @@ static bool location_in_tree(struct collect_ctx *ctx, CXSourceLocation loc,
 	struct file_relevance *info;
 	unsigned int line, col;
 	CXFile file;
+
 	clang_getExpansionLocation(loc, &file, &line, &col, NULL);
 	if (!file)
 		return false;
@@ -567,11 +568,14 @@ static void add_callback(struct vec *list, const char *via, char *function,
 	vec_push(list, cb);
 }
 
-/* Calls @fn for each designated member of an initializer list. */
-static void for_each_designator(CXCursor init_list,
-				void (*fn)(CXCursor member, CXCursor value,
-					   void *data),
-				void *data)
+/* What to call for each designated member of an initializer list. */
+struct designator_visitor {
+	void (*fn)(CXCursor member, CXCursor value, void *data);
+	void *data;
+};
+
+static void visit_designators(CXCursor init_list,
+				const struct designator_visitor *v)
 {
 	unsigned int i, n = cursor_child_count(init_list);
 
@@ -585,7 +589,7 @@ static void for_each_designator(CXCursor init_list,
 		member = cursor_child(d, k - 2);
 		if (clang_getCursorKind(member) != CXCursor_MemberRef)
 			continue;
-		fn(member, cursor_child(d, k - 1), data);
+		v->fn(member, cursor_child(d, k - 1), v->data);
 	}
 }
 
@@ -604,7 +608,8 @@ static void follow_domain_ops(struct attach_search *s, CXCursor value)
 
 	if (!cursor_is_null(list) && s->depth < 4) {
 		s->depth++;
-		for_each_designator(list, find_attach, s);
+		visit_designators(list, &(struct designator_visitor){
+			.fn = find_attach, .data = s });
 		s->depth--;
 	}
 }
@@ -671,7 +676,8 @@ static void inspect_ops_member(CXCursor member, CXCursor value, void *data)
 		CXCursor list = resolve_init_list(value);
 
 		if (!cursor_is_null(list))
-			for_each_designator(list, find_attach, &as);
+			visit_designators(list, &(struct designator_visitor){
+				.fn = find_attach, .data = &as });
 	}
 	free(name);
 }
@@ -716,7 +722,8 @@ static struct ops_object *record_ops_object(struct collect_ctx *ctx,
 					    clang_getCursorExtent(var)));
 	if (clang_getCursorKind(expansion) == CXCursor_MacroExpansion)
 		ops->macro = cursor_spelling(expansion);
-	for_each_designator(list, inspect_ops_member, &s);
+	visit_designators(list, &(struct designator_visitor){
+		.fn = inspect_ops_member, .data = &s });
 	vec_sort(&ops->alloc, cmp_callback);
 	vec_sort(&ops->attach, cmp_callback);
 	vec_push(&ctx->inv->ops, ops);

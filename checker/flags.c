@@ -208,14 +208,14 @@ static bool is_prepared(const char *objtree)
 	return ok;
 }
 
-static int prepare(struct flags *f, const struct flags_config *cfg)
+static int prepare_cache(struct flags *f, const struct flags_config *cfg)
 {
 	char *log = path_join(f->objtree, "prepare.log");
 	char *stamp = path_join(f->objtree, PREPARED_STAMP);
 	char *out = xasprintf("O=%s", f->objtree);
 	char *arch = xasprintf("ARCH=%s", f->arch);
 	char *jobs = xasprintf("-j%d", cfg->jobs > 0 ? cfg->jobs : 1);
-	char *argv[] = {
+	char *const argv[] = {
 		"make", "-s", "-C", f->tree->root, out, arch, jobs,
 		"allmodconfig", "prepare", NULL,
 	};
@@ -288,7 +288,8 @@ int flags_init(struct flags *f, const struct tree *tree,
 
 	memset(f, 0, sizeof(*f));
 	f->tree = tree;
-	if (uname(&un) || !(f->arch = kernel_arch(un.machine)))
+	f->arch = uname(&un) ? NULL : kernel_arch(un.machine);
+	if (!f->arch)
 		f->arch = "x86";
 	if (cfg->compdb_dir)
 		return open_database(f, cfg->compdb_dir);
@@ -303,7 +304,7 @@ int flags_init(struct flags *f, const struct tree *tree,
 	if (is_prepared(f->objtree)) {
 		note("using prepared headers in %s", f->objtree);
 		f->source = FLAGS_PREPARED;
-	} else if (!prepare(f, cfg)) {
+	} else if (!prepare_cache(f, cfg)) {
 		f->source = FLAGS_PREPARED;
 	} else {
 		warn("continuing without generated headers; expect parse errors (or use -p with a build's compile_commands.json)");

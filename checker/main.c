@@ -19,7 +19,7 @@ static const struct command commands[] = {
 	{ "scan", cmd_scan, "inventory of iommu_ops page-size use" },
 };
 
-static void usage(FILE *out)
+static void print_usage(FILE *out)
 {
 	size_t i;
 
@@ -36,18 +36,18 @@ int main(int argc, char **argv)
 	size_t i;
 
 	if (argc < 2) {
-		usage(stderr);
+		print_usage(stderr);
 		return EXIT_FATAL;
 	}
 	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||
 	    !strcmp(argv[1], "help")) {
-		usage(stdout);
+		print_usage(stdout);
 		return 0;
 	}
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 1, argv + 1);
 	error("unknown command '%s'", argv[1]);
-	usage(stderr);
+	print_usage(stderr);
 	return EXIT_FATAL;
 }

@@ -50,7 +50,7 @@ static char *makefile_var(const char *text, const char *name)
 
 			while (*v == ' ' || *v == '=')
 				v++;
-			return xstrndup(v, strcspn(v, " \n#"));
+			return xstrndup(v, strcspn(v, "\n #"));
 		}
 		p += len;
 	}

@@ -71,6 +71,8 @@ char *xasprintf(const char *fmt, ...)
 	return sb.buf;
 }
 
+static const char error_prefix[] = "error: ";
+
 static void report(const char *prefix, const char *fmt, va_list ap)
 {
 	fprintf(stderr, "iommu-pgsize: %s", prefix);
@@ -103,7 +105,7 @@ void error(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	report("error: ", fmt, ap);
+	report(error_prefix, fmt, ap);
 	va_end(ap);
 }
 
@@ -112,7 +114,7 @@ void die(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	report("error: ", fmt, ap);
+	report(error_prefix, fmt, ap);
 	va_end(ap);
 	exit(EXIT_FATAL);
 }

@@ -11,20 +11,24 @@
 #define EXIT_FATAL	2
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+/* The kernel's attribute shorthands (include/linux/compiler_attributes.h). */
+#define __attr(x) __attribute__((x))
+#define __printf(a, b) __attr(format(printf, a, b))
+#define __noreturn __attr(noreturn)
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *ptr, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
-char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xasprintf(const char *fmt, ...) __printf(1, 2);
 
 /* Messages go to stderr prefixed with the program name. */
-void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void note(const char *fmt, ...) __printf(1, 2);
+void warn(const char *fmt, ...) __printf(1, 2);
+void error(const char *fmt, ...) __printf(1, 2);
 void die(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2), noreturn));
+	__printf(1, 2) __noreturn;
 extern bool quiet;
 
 /* A growable array of pointers. */
@@ -48,7 +52,7 @@ struct strbuf {
 void strbuf_add(struct strbuf *sb, const char *data, size_t len);
 void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	__printf(2, 3);
 char *strbuf_detach(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
+#include <ftw.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -49,17 +49,15 @@ static inline void fixture_put(const char *root, const char *rel,
 	fixture_write(root, rel, text, strlen(text));
 }
 
+static inline int fixture_unlink(const char *path, const struct stat *st,
+				 int type, struct FTW *ftw)
+{
+	return remove(path);
+}
+
 static inline void fixture_remove(char *root)
 {
-	char *argv[] = { "rm", "-rf", root, NULL };
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	if (pid > 0)
-		waitpid(pid, NULL, 0);
+	nftw(root, fixture_unlink, 16, FTW_DEPTH | FTW_PHYS);
 	free(root);
 }
 

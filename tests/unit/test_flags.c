@@ -31,7 +31,7 @@ static bool has_pair(const struct vec *v, const char *a, const char *b)
 
 static void test_drops_gcc_only_flags(void **state)
 {
-	const char *argv[] = {
+	static const char *const argv[] = {
 		"gcc", "-Wp,-MMD,drivers/iommu/.iommu.o.d", "-nostdinc",
 		"-mpreferred-stack-boundary=3", "-fconserve-stack",
 		"-mindirect-branch=thunk-extern", "-fno-allow-store-data-races",
@@ -56,7 +56,7 @@ static void test_drops_gcc_only_flags(void **state)
 
 static void test_makes_paths_absolute(void **state)
 {
-	const char *argv[] = {
+	static const char *const argv[] = {
 		"gcc", "-I./arch/x86/include", "-I", "include",
 		"-include", "./include/linux/kconfig.h", "-isystem", "/usr/inc",
 		"-DKBUILD_MODNAME=\"iommu\"", "-D", "FOO=1", "-UBAR",
@@ -76,8 +76,8 @@ static void test_makes_paths_absolute(void **state)
 
 static void test_cross_compiler_sets_target(void **state)
 {
-	const char *argv[] = { "/usr/bin/aarch64-linux-gnu-gcc", "-c" };
-	const char *native[] = { "gcc", "-c" };
+	static const char *const argv[] = { "/usr/bin/aarch64-linux-gnu-gcc", "-c" };
+	static const char *const native[] = { "gcc", "-c" };
 	struct vec out = { 0 };
 
 	filter_compiler_args(argv, ARRAY_SIZE(argv), "/b", &out);
