@@ -146,7 +146,8 @@ static bool location_in_tree(struct collect_ctx *ctx, CXSourceLocation loc,
 	unsigned int line, col;
 	CXFile file;
 
-	clang_getExpansionLocation(loc, &file, &line, &col, NULL);
+	/* Inside a macro argument this is where the argument is written. */
+	clang_getFileLocation(loc, &file, &line, &col, NULL);
 	if (!file)
 		return false;
 	info = file_info(ctx, file);

@@ -140,6 +140,16 @@ static int cmp_by_loc(const void *a, const void *b)
 	return src_loc_cmp(la, lb);
 }
 
+/* One macro body line can hold the uses of several generated objects. */
+static int cmp_use(const void *a, const void *b)
+{
+	const struct ops_use *ua = *(const struct ops_use *const *)a;
+	const struct ops_use *ub = *(const struct ops_use *const *)b;
+	int c = src_loc_cmp(&ua->loc, &ub->loc);
+
+	return c ? c : strcmp_null(ua->ops_name, ub->ops_name);
+}
+
 static int cmp_ops(const void *a, const void *b)
 {
 	const struct ops_object *oa = *(const struct ops_object *const *)a;
@@ -180,7 +190,7 @@ static void sort_unique(struct vec *v, int (*cmp)(const void *, const void *),
 void inventory_finish(struct inventory *inv)
 {
 	sort_unique(&inv->ops, cmp_ops, ops_object_free);
-	sort_unique(&inv->uses, cmp_by_loc, ops_use_free);
+	sort_unique(&inv->uses, cmp_use, ops_use_free);
 	sort_unique(&inv->domain_sets, cmp_by_loc, domain_pgsize_free);
 	vec_sort(&inv->parsed, cmp_parsed);
 }
