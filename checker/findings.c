@@ -70,7 +70,9 @@ static int cmp_finding(const void *a, const void *b)
 	const struct finding *fb = *(const struct finding *const *)b;
 	int c = src_loc_cmp(&fa->loc, &fb->loc);
 
-	return c ? c : strcmp(fa->rule, fb->rule);
+	if (!c)
+		c = strcmp(fa->rule, fb->rule);
+	return c ? c : strcmp(fa->message, fb->message);
 }
 
 void run_rules(const struct inventory *inv, struct vec *out)

@@ -131,13 +131,15 @@ void inventory_merge(struct inventory *into, struct inventory *from)
 	from->files_skipped = 0;
 }
 
-/* Every item type starts with its struct src_loc. */
-static int cmp_by_loc(const void *a, const void *b)
+static int cmp_domain_set(const void *a, const void *b)
 {
-	const struct src_loc *la = *(const struct src_loc *const *)a;
-	const struct src_loc *lb = *(const struct src_loc *const *)b;
+	const struct domain_pgsize *sa = *(const struct domain_pgsize *const *)a;
+	const struct domain_pgsize *sb = *(const struct domain_pgsize *const *)b;
+	int c = src_loc_cmp(&sa->loc, &sb->loc);
 
-	return src_loc_cmp(la, lb);
+	if (!c)
+		c = strcmp_null(sa->function, sb->function);
+	return c ? c : strcmp_null(sa->expr, sb->expr);
 }
 
 /* One macro body line can hold the uses of several generated objects. */
@@ -191,7 +193,7 @@ void inventory_finish(struct inventory *inv)
 {
 	sort_unique(&inv->ops, cmp_ops, ops_object_free);
 	sort_unique(&inv->uses, cmp_use, ops_use_free);
-	sort_unique(&inv->domain_sets, cmp_by_loc, domain_pgsize_free);
+	sort_unique(&inv->domain_sets, cmp_domain_set, domain_pgsize_free);
 	vec_sort(&inv->parsed, cmp_parsed);
 }
 
