@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,10 +150,15 @@ static char *cache_root(const struct flags_config *cfg)
 {
 	const char *xdg = getenv("XDG_CACHE_HOME");
 	const char *home = getenv("HOME");
+	char cwd[PATH_MAX];
 
+	/* make -C runs in the tree: a relative O= would land inside it. */
+	if (cfg->cache_dir && cfg->cache_dir[0] != '/' &&
+	    getcwd(cwd, sizeof(cwd)))
+		return path_join(cwd, cfg->cache_dir);
 	if (cfg->cache_dir)
 		return xstrdup(cfg->cache_dir);
-	if (xdg && *xdg)
+	if (xdg && *xdg == '/')
 		return path_join(xdg, "iommu-pgsize");
 	if (home && *home)
 		return xasprintf("%s/.cache/iommu-pgsize", home);
