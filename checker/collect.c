@@ -11,6 +11,8 @@
 #include "collect.h"
 #include "cursor.h"
 #include "disabled.h"
+#include "flow.h"
+#include "verify.h"
 #include "util.h"
 
 #define MAX_DEPTH 512
@@ -599,6 +601,7 @@ struct attach_search {
 	struct vec *out;
 	const char *via;
 	int depth;
+	CXCursor *paging_attach;	/* set for default_domain_ops */
 };
 
 static void find_attach(CXCursor member, CXCursor value, void *data);
@@ -632,6 +635,8 @@ static void find_attach(CXCursor member, CXCursor value, void *data)
 			src_loc_set(&loc, "<unknown>", 0, 0);
 		add_callback(s->out, s->via, fn, &loc);
 		free(loc.file);
+		if (s->paging_attach)
+			*s->paging_attach = function_definition(value);
 		return;
 	}
 	if (type_is_pointer_to_record(type, DOMAIN_OPS_STRUCT))
@@ -641,6 +646,7 @@ static void find_attach(CXCursor member, CXCursor value, void *data)
 struct ops_search {
 	struct collect_ctx *ctx;
 	struct ops_object *ops;
+	struct verify_input verify;
 };
 
 static void inspect_ops_member(CXCursor member, CXCursor value, void *data)
@@ -665,12 +671,19 @@ static void inspect_ops_member(CXCursor member, CXCursor value, void *data)
 							     DOMAIN_STRUCT)) {
 		fn = callback_function(value);
 		if (fn) {
+			struct alloc_def *a = xcalloc(1, sizeof(*a));
+
 			if (!cursor_in_tree(s->ctx, member, &loc))
 				src_loc_set(&loc, "<unknown>", 0, 0);
 			add_callback(&s->ops->alloc, name, fn, &loc);
 			free(loc.file);
+			a->member = xstrdup(name);
+			a->def = function_definition(value);
+			vec_push(&s->verify.allocs, a);
 		}
 	} else if (type_is_pointer_to_record(type, DOMAIN_OPS_STRUCT)) {
+		/* The default domain ops are the paging domains' ops. */
+		as.paging_attach = &s->verify.attach;
 		follow_domain_ops(&as, value);
 	} else if (type_is_pointer_to_record(type, DOMAIN_STRUCT)) {
 		/* A static domain: its .ops leads to attach_dev. */
@@ -723,8 +736,13 @@ static struct ops_object *record_ops_object(struct collect_ctx *ctx,
 					    clang_getCursorExtent(var)));
 	if (clang_getCursorKind(expansion) == CXCursor_MacroExpansion)
 		ops->macro = cursor_spelling(expansion);
+	s.verify.root = ctx->root;
+	s.verify.ops = ops;
+	s.verify.attach = clang_getNullCursor();
 	visit_designators(list, &(struct designator_visitor){
 		.fn = inspect_ops_member, .data = &s });
+	verify_ops(&s.verify);
+	verify_input_release(&s.verify);
 	vec_sort(&ops->alloc, cmp_callback);
 	vec_sort(&ops->attach, cmp_callback);
 	vec_push(&ctx->inv->ops, ops);

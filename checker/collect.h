@@ -17,6 +17,9 @@
 #define PGSIZE_MEMBER		"pgsize_bitmap"
 #define ATTACH_MEMBER		"attach_dev"
 #define DOMAIN_OPS_MEMBER	"ops"
+#define DOMAIN_TYPE_MEMBER	"type"
+/* __IOMMU_DOMAIN_PAGING: domains that map and unmap have it. */
+#define DOMAIN_PAGING_BIT	0x1
 
 /* Whether a file's bytes mention anything the scan looks at. */
 bool mentions_relevant_token(const char *buf, size_t size);

@@ -414,3 +414,22 @@ char *callback_function(CXCursor value)
 	free(text);
 	return NULL;
 }
+
+bool init_list_member_value(CXCursor list, const char *tag, const char *field,
+			    unsigned long long *value)
+{
+	unsigned int i, n = cursor_child_count(list);
+
+	for (i = 0; i < n; i++) {
+		CXCursor d = cursor_child(list, i);
+		unsigned int k = cursor_child_count(d);
+
+		if (k < 2 || clang_getCursorKind(d) != CXCursor_UnexposedExpr)
+			continue;
+		if (member_of(cursor_child(d, k - 2), tag, field))
+			return cursor_eval_unsigned(cursor_strip(cursor_child(d,
+								k - 1)),
+						    value);
+	}
+	return false;
+}

@@ -58,6 +58,10 @@ bool cursor_eval_unsigned(CXCursor c, unsigned long long *value);
  * initializer list it points at.
  */
 CXCursor resolve_init_list(CXCursor value);
+/* The constant value of member @field in an initializer list of @tag. */
+bool init_list_member_value(CXCursor list, const char *tag, const char *field,
+			    unsigned long long *value);
+
 /* The function a callback initializer names, or NULL. */
 char *callback_function(CXCursor value);
 

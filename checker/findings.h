@@ -10,9 +10,14 @@
 struct finding {
 	struct src_loc loc;
 	const char *rule;
+	const char *severity;	/* "warning" or "note" */
 	char *function;
 	char *message;
+	char fingerprint[17];	/* stable across moves: no line numbers */
 };
+
+/* FNV-1a over rule, file, function and a normalised subject. */
+void finding_fingerprint(struct finding *f, const char *subject);
 
 /* Run every rule over @inv, appending struct finding to @out (sorted). */
 void run_rules(const struct inventory *inv, struct vec *out);

@@ -31,6 +31,30 @@ const char *provenance_name(enum provenance prov)
 	return names[prov];
 }
 
+const char *verdict_level_name(enum verdict_level level)
+{
+	static const char *const names[] = {
+		[VERDICT_OK] = "ok",
+		[VERDICT_INFO] = "info",
+		[VERDICT_FINDING] = "finding",
+		[VERDICT_UNKNOWN] = "unknown",
+	};
+
+	return names[level];
+}
+
+void verdict_free(void *p)
+{
+	struct verdict *v = p;
+
+	free(v->verdict);
+	free(v->where);
+	free(v->detail);
+	free(v->subject);
+	free(v->loc.file);
+	free(v);
+}
+
 void src_loc_set(struct src_loc *loc, const char *file, unsigned int line,
 		 unsigned int col)
 {
@@ -85,6 +109,7 @@ void ops_object_free(void *p)
 	free(ops->pgsize_expr);
 	vec_free(&ops->alloc, callback_free);
 	vec_free(&ops->attach, callback_free);
+	vec_free(&ops->verdicts, verdict_free);
 	free(ops);
 }
 

@@ -46,6 +46,27 @@ struct callback {
 	struct src_loc loc;	/* where the member is initialised */
 };
 
+enum verdict_level {
+	VERDICT_OK,
+	VERDICT_INFO,		/* worth knowing, not a violation */
+	VERDICT_FINDING,	/* a violation of the rule */
+	VERDICT_UNKNOWN,	/* the analysis could not decide */
+};
+
+/* One rule's judgement of one ops object. */
+struct verdict {
+	const char *rule;
+	char *verdict;		/* "sets", "fallback", "bound", "fits", ... */
+	enum verdict_level level;
+	char *where;		/* the deciding functions, comma-separated */
+	char *detail;		/* why, in a sentence */
+	char *subject;		/* normalised expression for fingerprints */
+	struct src_loc loc;	/* where a finding points */
+};
+
+const char *verdict_level_name(enum verdict_level level);
+void verdict_free(void *p);
+
 struct ops_object {
 	char *name;
 	struct src_loc loc;
@@ -59,6 +80,7 @@ struct ops_object {
 	unsigned long long pgsize_value;
 	struct vec alloc;	/* struct callback: domain allocators */
 	struct vec attach;	/* struct callback: attach_dev reached */
+	struct vec verdicts;	/* struct verdict, one per rule */
 };
 
 enum provenance {

@@ -61,6 +61,27 @@ static json_t *callbacks_json(const struct vec *list, const char *via_key)
 	return arr;
 }
 
+static json_t *verdicts_json(const struct vec *list)
+{
+	json_t *arr = json_array();
+	size_t i;
+
+	for (i = 0; i < list->nr; i++) {
+		const struct verdict *v = list->items[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "rule", json_string(v->rule));
+		json_object_set_new(o, "verdict", jstr(v->verdict));
+		json_object_set_new(o, "level",
+				    json_string(verdict_level_name(v->level)));
+		json_object_set_new(o, "where", jstr(v->where));
+		json_object_set_new(o, "detail", jstr(v->detail));
+		set_loc(o, &v->loc);
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
 static json_t *ops_json(const void *p)
 {
 	const struct ops_object *ops = p;
@@ -83,6 +104,7 @@ static json_t *ops_json(const void *p)
 	json_object_set_new(o, "domain_alloc",
 			    callbacks_json(&ops->alloc, "member"));
 	json_object_set_new(o, "attach_dev", callbacks_json(&ops->attach, "via"));
+	json_object_set_new(o, "verdicts", verdicts_json(&ops->verdicts));
 	return o;
 }
 
@@ -128,7 +150,8 @@ static json_t *finding_json(const void *p)
 	json_object_set_new(o, "rule", json_string(f->rule));
 	set_loc(o, &f->loc);
 	json_object_set_new(o, "function", jstr(f->function));
-	json_object_set_new(o, "severity", json_string("warning"));
+	json_object_set_new(o, "severity", json_string(f->severity));
+	json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
 	json_object_set_new(o, "message", jstr(f->message));
 	return o;
 }

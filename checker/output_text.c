@@ -10,8 +10,9 @@ static void write_findings(FILE *out, const struct vec *findings)
 	for (i = 0; i < findings->nr; i++) {
 		const struct finding *f = findings->items[i];
 
-		fprintf(out, "%s:%u:%u: warning: %s [%s]\n", f->loc.file,
-			f->loc.line, f->loc.col, f->message, f->rule);
+		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f->loc.file,
+			f->loc.line, f->loc.col, f->severity, f->message,
+			f->rule);
 	}
 }
 
@@ -33,6 +34,8 @@ static void write_callbacks(FILE *out, const char *label,
 
 static void write_ops(FILE *out, const struct ops_object *ops)
 {
+	size_t i;
+
 	fprintf(out, "    %s (%s%s%s)", ops->name,
 		ops->is_const ? "const" : "mutable",
 		ops->macro ? ", from macro " : "",
@@ -46,6 +49,11 @@ static void write_ops(FILE *out, const struct ops_object *ops)
 		fprintf(out, ": pgsize_bitmap = %s\n", ops->pgsize_expr);
 	write_callbacks(out, "allocates:", &ops->alloc);
 	write_callbacks(out, "attaches: ", &ops->attach);
+	for (i = 0; i < ops->verdicts.nr; i++) {
+		const struct verdict *v = ops->verdicts.items[i];
+
+		fprintf(out, "      %-16s %s\n", v->rule, v->verdict);
+	}
 }
 
 static void write_driver(FILE *out, const struct driver *d)

@@ -1,0 +1,437 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <stdlib.h>
+#include <string.h>
+
+#include "collect.h"
+#include "cursor.h"
+#include "flow.h"
+#include "pgtable_formats.h"
+#include "verify.h"
+
+#define PGTABLE_ALLOC "alloc_io_pgtable_ops"
+#define PGTABLE_CFG_STRUCT "io_pgtable_cfg"
+
+static void cursor_loc(const char *root, CXCursor c, struct src_loc *out)
+{
+	unsigned int line = 0, col = 0;
+	CXFile file = NULL;
+	char *rel = NULL;
+
+	clang_getFileLocation(clang_getCursorLocation(c), &file, &line, &col,
+			      NULL);
+	if (file)
+		rel = file_tree_path(file, root);
+	src_loc_set(out, rel ? rel : "<unknown>", line, col);
+	free(rel);
+}
+
+static struct verdict *add_verdict(struct verify_input *in, const char *rule,
+				   const char *verdict,
+				   enum verdict_level level)
+{
+	struct verdict *v = xcalloc(1, sizeof(*v));
+
+	v->rule = rule;
+	v->verdict = xstrdup(verdict);
+	v->level = level;
+	src_loc_set(&v->loc, in->ops->loc.file, in->ops->loc.line,
+		    in->ops->loc.col);
+	vec_push(&in->ops->verdicts, v);
+	return v;
+}
+
+static void point_at(struct verify_input *in, struct verdict *v, CXCursor c)
+{
+	free(v->loc.file);
+	cursor_loc(in->root, c, &v->loc);
+}
+
+/* An SVA allocator shares a CPU page table: it takes an mm_struct. */
+static bool is_sva_allocator(CXCursor def)
+{
+	int i, n = clang_Cursor_getNumArguments(def);
+
+	for (i = 0; i < n; i++)
+		if (type_is_pointer_to_record(clang_getCursorType(
+				clang_Cursor_getArgument(def, i)), "mm_struct"))
+			return true;
+	return false;
+}
+
+static void join(struct strbuf *sb, const char *name)
+{
+	if (!name)
+		return;
+	if (sb->len) {
+		/* Avoid repeating a name already listed. */
+		char *copy = xasprintf(",%s,", sb->buf);
+		char *want = xasprintf(",%s,", name);
+		bool seen = strstr(copy, want) != NULL;
+
+		free(copy);
+		free(want);
+		if (seen)
+			return;
+		strbuf_add(sb, ",", 1);
+	}
+	strbuf_addstr(sb, name);
+}
+
+static void rule_domain_init(struct verify_input *in)
+{
+	struct strbuf where = { 0 }, unset_fn = { 0 };
+	struct flow_result unset = { 0 };
+	struct verdict *v;
+	char *setter = NULL;
+	bool any_paging = false;
+	size_t i;
+
+	for (i = 0; i < in->allocs.nr; i++) {
+		struct alloc_def *a = in->allocs.items[i];
+		struct flow_result r;
+		char *name;
+
+		if (cursor_is_null(a->def) || is_sva_allocator(a->def))
+			continue;
+		any_paging = true;
+		name = cursor_spelling(a->def);
+		flow_analyse(a->def, &r);
+		if (r.all_set && r.any_set) {
+			join(&where, name);
+			join(&where, r.setter);
+		} else if (!unset.has_unset) {
+			unset = r;
+			r.setter = NULL;
+			strbuf_addstr(&unset_fn, name);
+		}
+		flow_result_release(&r);
+		free(name);
+	}
+	if (!any_paging) {
+		v = add_verdict(in, RULE_DOMAIN_INIT, "n/a", VERDICT_OK);
+		v->detail = xstrdup("no paging-domain allocator");
+	} else if (!unset_fn.len) {
+		v = add_verdict(in, RULE_DOMAIN_INIT, "sets", VERDICT_OK);
+		v->detail = xasprintf("every successful return of the allocators sets the domain's pgsize_bitmap (%s)",
+				      where.buf);
+		v->where = strbuf_detach(&where);
+	} else if (!cursor_is_null(in->attach) &&
+		   flow_reaches_store(in->attach, &setter)) {
+		char *attach = cursor_spelling(in->attach);
+
+		v = add_verdict(in, RULE_DOMAIN_INIT, "finalised", VERDICT_OK);
+		v->detail = xasprintf("%s() returns a domain without page sizes; %s() gives it its pgsize_bitmap in %s() before it is used",
+				      unset_fn.buf, attach, setter);
+		join(&unset_fn, attach);
+		join(&unset_fn, setter);
+		v->where = strbuf_detach(&unset_fn);
+		free(attach);
+	} else {
+		v = add_verdict(in, RULE_DOMAIN_INIT, "fallback",
+				VERDICT_FINDING);
+		if (unset.has_unset)
+			point_at(in, v, unset.unset_return);
+		v->detail = xasprintf("%s() returns a domain without pgsize_bitmap; it relies on the core copying ops->pgsize_bitmap%s%s, which the migration removes",
+				      unset_fn.buf,
+				      in->ops->has_pgsize ? " = " : "",
+				      in->ops->has_pgsize ? in->ops->pgsize_expr : "");
+		v->subject = xasprintf("return without pgsize_bitmap in %s",
+				       unset_fn.buf);
+		v->where = strbuf_detach(&unset_fn);
+	}
+	free(setter);
+	strbuf_release(&where);
+	strbuf_release(&unset_fn);
+}
+
+/* An io-pgtable allocation reached from the ops' callbacks. */
+struct pgtable_use {
+	CXCursor call;
+	CXCursor function;	/* the function that makes the call */
+};
+
+struct call_search {
+	struct pgtable_use *found;
+	CXCursor fn;
+	int depth;
+	bool done;
+};
+
+static bool search_calls(CXCursor fn, int depth, struct pgtable_use *found);
+
+static enum CXChildVisitResult find_pgtable_call(CXCursor c, CXCursor parent,
+						 CXClientData data)
+{
+	struct call_search *s = data;
+	CXCursor def;
+	char *name;
+
+	if (clang_getCursorKind(c) != CXCursor_CallExpr)
+		return CXChildVisit_Recurse;
+	name = cursor_spelling(c);
+	if (!strcmp(name, PGTABLE_ALLOC)) {
+		s->found->call = c;
+		s->found->function = s->fn;
+		s->done = true;
+	}
+	free(name);
+	if (s->done)
+		return CXChildVisit_Break;
+	def = function_definition(c);
+	if (!cursor_is_null(def) && s->depth < FLOW_MAX_DEPTH &&
+	    clang_Location_isFromMainFile(clang_getCursorLocation(def)) &&
+	    !clang_equalCursors(def, s->fn) &&
+	    search_calls(def, s->depth + 1, s->found)) {
+		s->done = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* Is io-pgtable allocated in @fn or a function it calls in this file? */
+static bool search_calls(CXCursor fn, int depth, struct pgtable_use *found)
+{
+	struct call_search s = { .found = found, .fn = fn, .depth = depth };
+
+	clang_visitChildren(fn, find_pgtable_call, &s);
+	return s.done;
+}
+
+struct copy_search {
+	int depth;
+	CXCursor fn;
+	bool found;
+};
+
+static bool copies_back(CXCursor fn, int depth);
+
+/* "domain->pgsize_bitmap = cfg.pgsize_bitmap", here or in a callee. */
+static enum CXChildVisitResult find_copy_back(CXCursor c, CXCursor parent,
+					      CXClientData data)
+{
+	struct copy_search *s = data;
+	CXCursor lhs, rhs, def;
+
+	if (clang_getCursorKind(c) == CXCursor_BinaryOperator) {
+		lhs = cursor_strip(cursor_child(c, 0));
+		rhs = cursor_strip(cursor_child(c, 1));
+		if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr &&
+		    member_of(lhs, DOMAIN_STRUCT, PGSIZE_MEMBER) &&
+		    clang_getCursorKind(rhs) == CXCursor_MemberRefExpr &&
+		    member_of(rhs, PGTABLE_CFG_STRUCT, PGSIZE_MEMBER))
+			s->found = true;
+	} else if (clang_getCursorKind(c) == CXCursor_CallExpr &&
+		   s->depth < FLOW_MAX_DEPTH) {
+		def = function_definition(c);
+		if (!cursor_is_null(def) && !clang_equalCursors(def, s->fn) &&
+		    clang_Location_isFromMainFile(clang_getCursorLocation(def)))
+			s->found = copies_back(def, s->depth + 1);
+	}
+	return s->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+static bool copies_back(CXCursor fn, int depth)
+{
+	struct copy_search s = { .depth = depth, .fn = fn };
+
+	clang_visitChildren(fn, find_copy_back, &s);
+	return s.found;
+}
+
+/* Do the ops' allocators or attach give domains the restricted sizes? */
+static bool domains_copy_back(struct verify_input *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->allocs.nr; i++) {
+		struct alloc_def *a = in->allocs.items[i];
+
+		if (!cursor_is_null(a->def) && copies_back(a->def, 0))
+			return true;
+	}
+	return !cursor_is_null(in->attach) && copies_back(in->attach, 0);
+}
+
+static bool find_pgtable_use(struct verify_input *in, struct pgtable_use *use)
+{
+	size_t i;
+
+	for (i = 0; i < in->allocs.nr; i++) {
+		struct alloc_def *a = in->allocs.items[i];
+
+		if (!cursor_is_null(a->def) && search_calls(a->def, 0, use))
+			return true;
+	}
+	return !cursor_is_null(in->attach) && search_calls(in->attach, 0, use);
+}
+
+/* The enum io_pgtable_fmt constant a call passes, or NULL. */
+static char *format_name(CXCursor call)
+{
+	CXCursor arg = cursor_strip(clang_Cursor_getArgument(call, 0));
+	CXCursor decl = clang_getCursorReferenced(arg);
+
+	if (clang_getCursorKind(decl) != CXCursor_EnumConstantDecl)
+		return NULL;
+	return cursor_spelling(decl);
+}
+
+struct cfg_search {
+	CXCursor requested;	/* value given to cfg.pgsize_bitmap */
+	bool copied_back;	/* a domain takes cfg.pgsize_bitmap */
+};
+
+static bool is_cfg_pgsize(CXCursor c)
+{
+	return member_of(c, PGTABLE_CFG_STRUCT, PGSIZE_MEMBER);
+}
+
+static enum CXChildVisitResult find_cfg(CXCursor c, CXCursor parent,
+					CXClientData data)
+{
+	struct cfg_search *s = data;
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	CXCursor lhs, rhs;
+
+	if (kind == CXCursor_MemberRef && is_cfg_pgsize(c) &&
+	    cursor_is_null(s->requested)) {
+		/* ".pgsize_bitmap = X" in an io_pgtable_cfg initializer */
+		unsigned int n = cursor_child_count(parent);
+
+		s->requested = cursor_child(parent, n - 1);
+	} else if (kind == CXCursor_BinaryOperator) {
+		lhs = cursor_strip(cursor_child(c, 0));
+		rhs = cursor_strip(cursor_child(c, 1));
+		if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr &&
+		    is_cfg_pgsize(lhs) && cursor_is_null(s->requested))
+			s->requested = rhs;
+		if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr &&
+		    member_of(lhs, DOMAIN_STRUCT, PGSIZE_MEMBER) &&
+		    clang_getCursorKind(rhs) == CXCursor_MemberRefExpr &&
+		    is_cfg_pgsize(rhs))
+			s->copied_back = true;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* The constant a requested-sizes expression stands for, if any. */
+static bool requested_value(CXCursor value, unsigned long long *v)
+{
+	CXCursor c = cursor_strip(value);
+	CXCursor base, decl, list;
+
+	if (cursor_eval_unsigned(c, v))
+		return true;
+	/* foo_ops.pgsize_bitmap: the ops object's constant */
+	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr ||
+	    !member_of(c, OPS_STRUCT, PGSIZE_MEMBER))
+		return false;
+	base = cursor_strip(cursor_child(c, 0));
+	decl = clang_getCursorDefinition(clang_getCursorReferenced(base));
+	list = resolve_init_list(cursor_child(decl, cursor_child_count(decl) - 1));
+	if (cursor_is_null(list))
+		return false;
+	return init_list_member_value(list, OPS_STRUCT, PGSIZE_MEMBER, v);
+}
+
+static char *size_list(unsigned long long sizes)
+{
+	static const char *const names[] = {
+		"4K", "8K", "16K", "32K", "64K", "128K", "256K", "512K",
+		"1M", "2M", "4M", "8M", "16M", "32M", "64M", "128M", "256M",
+		"512M", "1G", "2G", "4G",
+	};
+	struct strbuf sb = { 0 };
+	int bit;
+
+	for (bit = 12; bit < 64; bit++) {
+		if (!(sizes & (1ULL << bit)))
+			continue;
+		if (sb.len)
+			strbuf_addstr(&sb, "|");
+		if (bit - 12 < (int)ARRAY_SIZE(names))
+			strbuf_addf(&sb, "SZ_%s", names[bit - 12]);
+		else
+			strbuf_addf(&sb, "%#llx", 1ULL << bit);
+	}
+	if (sizes & 0xfff)
+		strbuf_addf(&sb, "%s%#llx", sb.len ? "|" : "", sizes & 0xfff);
+	return strbuf_detach(&sb);
+}
+
+static void rule_pgsize_format(struct verify_input *in)
+{
+	struct cfg_search cs = { .requested = clang_getNullCursor() };
+	unsigned long long claimed, kept;
+	struct pgtable_use use;
+	struct verdict *v;
+	char *fmt, *caller, *extra, *have;
+	bool known;
+
+	if (!find_pgtable_use(in, &use)) {
+		v = add_verdict(in, RULE_PGSIZE_FORMAT, "n/a", VERDICT_OK);
+		v->detail = xstrdup("the domains do not use io-pgtable");
+		return;
+	}
+	fmt = format_name(use.call);
+	caller = cursor_spelling(use.function);
+	clang_visitChildren(use.function, find_cfg, &cs);
+	if (cs.copied_back || domains_copy_back(in)) {
+		v = add_verdict(in, RULE_PGSIZE_FORMAT, "fits", VERDICT_OK);
+		v->detail = xasprintf("domains take cfg.pgsize_bitmap after %s restricted it in %s()",
+				      fmt ? fmt : "the format", caller);
+		goto out;
+	}
+	/* The domain claims the ops constant (core fallback) or the request. */
+	known = in->ops->pgsize_is_constant;
+	claimed = in->ops->pgsize_value;
+	if (!known && !cursor_is_null(cs.requested))
+		known = requested_value(cs.requested, &claimed);
+	if (!known || !pgtable_format_restrict(fmt, claimed, &kept)) {
+		v = add_verdict(in, RULE_PGSIZE_FORMAT, "unknown",
+				VERDICT_UNKNOWN);
+		v->detail = xasprintf("%s() hands %s sizes that are not a compile-time constant or a format this tool does not know",
+				      caller, fmt ? fmt : "io-pgtable");
+		goto out;
+	}
+	have = size_list(claimed);
+	if (kept == claimed) {
+		v = add_verdict(in, RULE_PGSIZE_FORMAT, "fits", VERDICT_OK);
+		v->detail = xasprintf("%s (%s) can map every claimed size %s",
+				      fmt, pgtable_format_source(fmt), have);
+	} else {
+		extra = size_list(claimed & ~kept);
+		v = add_verdict(in, RULE_PGSIZE_FORMAT, "exceeds",
+				VERDICT_FINDING);
+		point_at(in, v, use.call);
+		v->detail = xasprintf("domains claim %s but %s (%s) cannot map %s",
+				      have, fmt, pgtable_format_source(fmt),
+				      extra);
+		v->subject = xasprintf("%s claims %s", fmt, have);
+		free(extra);
+	}
+	free(have);
+out:
+	v->where = xstrdup(caller);
+	free(caller);
+	free(fmt);
+}
+
+void verify_ops(struct verify_input *in)
+{
+	rule_domain_init(in);
+	rule_pgsize_format(in);
+}
+
+static void alloc_def_free(void *p)
+{
+	struct alloc_def *a = p;
+
+	free(a->member);
+	free(a);
+}
+
+void verify_input_release(struct verify_input *in)
+{
+	vec_free(&in->allocs, alloc_def_free);
+}

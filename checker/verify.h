@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The verifier's rules, judged per ops object while its translation unit
+ * is parsed: domain-init, pgsize-format and attach-instance.
+ */
+#ifndef IOMMU_PGSIZE_VERIFY_H
+#define IOMMU_PGSIZE_VERIFY_H
+
+#include <clang-c/Index.h>
+
+#include "model.h"
+
+#define RULE_DOMAIN_INIT	"domain-init"
+#define RULE_PGSIZE_FORMAT	"pgsize-format"
+#define RULE_ATTACH_INSTANCE	"attach-instance"
+
+struct alloc_def {
+	char *member;
+	CXCursor def;		/* the callback's definition */
+};
+
+struct verify_input {
+	const char *root;
+	struct ops_object *ops;
+	struct vec allocs;	/* struct alloc_def, every allocator */
+	CXCursor attach;	/* the paging attach_dev's definition */
+};
+
+/* Add one struct verdict per rule to in->ops->verdicts. */
+void verify_ops(struct verify_input *in);
+void verify_input_release(struct verify_input *in);
+
+#endif
