@@ -97,7 +97,7 @@ static void rule_verdicts(const struct inventory *inv, struct vec *out)
 		for (k = 0; k < ops->verdicts.nr; k++) {
 			const struct verdict *v = ops->verdicts.items[k];
 			struct finding *f;
-			char *first;
+			char *first, *subject;
 
 			if (v->level != VERDICT_FINDING &&
 			    v->level != VERDICT_INFO)
@@ -110,8 +110,10 @@ static void rule_verdicts(const struct inventory *inv, struct vec *out)
 				f->severity = "note";
 			f->message = xasprintf("%s: %s: %s", ops->name,
 					       v->verdict, v->detail);
-			finding_fingerprint(f, v->subject ? v->subject :
-					    ops->name);
+			subject = xasprintf("%s %s", ops->name,
+					    v->subject ? v->subject : "");
+			finding_fingerprint(f, subject);
+			free(subject);
 			vec_push(out, f);
 			free(first);
 		}

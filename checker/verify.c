@@ -25,7 +25,7 @@ static void cursor_loc(const char *root, CXCursor c, struct src_loc *out)
 	free(rel);
 }
 
-static struct verdict *add_verdict(struct verify_input *in, const char *rule,
+struct verdict *verify_add(struct verify_input *in, const char *rule,
 				   const char *verdict,
 				   enum verdict_level level)
 {
@@ -40,7 +40,7 @@ static struct verdict *add_verdict(struct verify_input *in, const char *rule,
 	return v;
 }
 
-static void point_at(struct verify_input *in, struct verdict *v, CXCursor c)
+void verify_point_at(struct verify_input *in, struct verdict *v, CXCursor c)
 {
 	free(v->loc.file);
 	cursor_loc(in->root, c, &v->loc);
@@ -58,7 +58,7 @@ static bool is_sva_allocator(CXCursor def)
 	return false;
 }
 
-static void join(struct strbuf *sb, const char *name)
+void verify_join(struct strbuf *sb, const char *name)
 {
 	if (!name)
 		return;
@@ -97,8 +97,8 @@ static void rule_domain_init(struct verify_input *in)
 		name = cursor_spelling(a->def);
 		flow_analyse(a->def, &r);
 		if (r.all_set && r.any_set) {
-			join(&where, name);
-			join(&where, r.setter);
+			verify_join(&where, name);
+			verify_join(&where, r.setter);
 		} else if (!unset.has_unset) {
 			unset = r;
 			r.setter = NULL;
@@ -108,10 +108,10 @@ static void rule_domain_init(struct verify_input *in)
 		free(name);
 	}
 	if (!any_paging) {
-		v = add_verdict(in, RULE_DOMAIN_INIT, "n/a", VERDICT_OK);
+		v = verify_add(in, RULE_DOMAIN_INIT, "n/a", VERDICT_OK);
 		v->detail = xstrdup("no paging-domain allocator");
 	} else if (!unset_fn.len) {
-		v = add_verdict(in, RULE_DOMAIN_INIT, "sets", VERDICT_OK);
+		v = verify_add(in, RULE_DOMAIN_INIT, "sets", VERDICT_OK);
 		v->detail = xasprintf("every successful return of the allocators sets the domain's pgsize_bitmap (%s)",
 				      where.buf);
 		v->where = strbuf_detach(&where);
@@ -119,18 +119,18 @@ static void rule_domain_init(struct verify_input *in)
 		   flow_reaches_store(in->attach, &setter)) {
 		char *attach = cursor_spelling(in->attach);
 
-		v = add_verdict(in, RULE_DOMAIN_INIT, "finalised", VERDICT_OK);
+		v = verify_add(in, RULE_DOMAIN_INIT, "finalised", VERDICT_OK);
 		v->detail = xasprintf("%s() returns a domain without page sizes; %s() gives it its pgsize_bitmap in %s() before it is used",
 				      unset_fn.buf, attach, setter);
-		join(&unset_fn, attach);
-		join(&unset_fn, setter);
+		verify_join(&unset_fn, attach);
+		verify_join(&unset_fn, setter);
 		v->where = strbuf_detach(&unset_fn);
 		free(attach);
 	} else {
-		v = add_verdict(in, RULE_DOMAIN_INIT, "fallback",
+		v = verify_add(in, RULE_DOMAIN_INIT, "fallback",
 				VERDICT_FINDING);
 		if (unset.has_unset)
-			point_at(in, v, unset.unset_return);
+			verify_point_at(in, v, unset.unset_return);
 		v->detail = xasprintf("%s() returns a domain without pgsize_bitmap; it relies on the core copying ops->pgsize_bitmap%s%s, which the migration removes",
 				      unset_fn.buf,
 				      in->ops->has_pgsize ? " = " : "",
@@ -369,7 +369,7 @@ static void rule_pgsize_format(struct verify_input *in)
 	bool known;
 
 	if (!find_pgtable_use(in, &use)) {
-		v = add_verdict(in, RULE_PGSIZE_FORMAT, "n/a", VERDICT_OK);
+		v = verify_add(in, RULE_PGSIZE_FORMAT, "n/a", VERDICT_OK);
 		v->detail = xstrdup("the domains do not use io-pgtable");
 		return;
 	}
@@ -377,7 +377,7 @@ static void rule_pgsize_format(struct verify_input *in)
 	caller = cursor_spelling(use.function);
 	clang_visitChildren(use.function, find_cfg, &cs);
 	if (cs.copied_back || domains_copy_back(in)) {
-		v = add_verdict(in, RULE_PGSIZE_FORMAT, "fits", VERDICT_OK);
+		v = verify_add(in, RULE_PGSIZE_FORMAT, "fits", VERDICT_OK);
 		v->detail = xasprintf("domains take cfg.pgsize_bitmap after %s restricted it in %s()",
 				      fmt ? fmt : "the format", caller);
 		goto out;
@@ -388,7 +388,7 @@ static void rule_pgsize_format(struct verify_input *in)
 	if (!known && !cursor_is_null(cs.requested))
 		known = requested_value(cs.requested, &claimed);
 	if (!known || !pgtable_format_restrict(fmt, claimed, &kept)) {
-		v = add_verdict(in, RULE_PGSIZE_FORMAT, "unknown",
+		v = verify_add(in, RULE_PGSIZE_FORMAT, "unknown",
 				VERDICT_UNKNOWN);
 		v->detail = xasprintf("%s() hands %s sizes that are not a compile-time constant or a format this tool does not know",
 				      caller, fmt ? fmt : "io-pgtable");
@@ -396,14 +396,14 @@ static void rule_pgsize_format(struct verify_input *in)
 	}
 	have = size_list(claimed);
 	if (kept == claimed) {
-		v = add_verdict(in, RULE_PGSIZE_FORMAT, "fits", VERDICT_OK);
+		v = verify_add(in, RULE_PGSIZE_FORMAT, "fits", VERDICT_OK);
 		v->detail = xasprintf("%s (%s) can map every claimed size %s",
 				      fmt, pgtable_format_source(fmt), have);
 	} else {
 		extra = size_list(claimed & ~kept);
-		v = add_verdict(in, RULE_PGSIZE_FORMAT, "exceeds",
+		v = verify_add(in, RULE_PGSIZE_FORMAT, "exceeds",
 				VERDICT_FINDING);
-		point_at(in, v, use.call);
+		verify_point_at(in, v, use.call);
 		v->detail = xasprintf("domains claim %s but %s (%s) cannot map %s",
 				      have, fmt, pgtable_format_source(fmt),
 				      extra);
@@ -419,8 +419,15 @@ out:
 
 void verify_ops(struct verify_input *in)
 {
+	struct verdict *v;
+
 	rule_domain_init(in);
+	v = in->ops->verdicts.items[in->ops->verdicts.nr - 1];
+	/* Without paging domains the other rules have nothing to judge. */
+	if (!strcmp(v->verdict, "n/a"))
+		return;
 	rule_pgsize_format(in);
+	rule_attach_instance(in);
 }
 
 static void alloc_def_free(void *p)

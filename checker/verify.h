@@ -26,6 +26,14 @@ struct verify_input {
 	CXCursor attach;	/* the paging attach_dev's definition */
 };
 
+/* Helpers for the rules. */
+struct verdict *verify_add(struct verify_input *in, const char *rule,
+			   const char *verdict, enum verdict_level level);
+void verify_point_at(struct verify_input *in, struct verdict *v, CXCursor c);
+void rule_attach_instance(struct verify_input *in);
+/* Append ",name" to a list of functions unless it is there already. */
+void verify_join(struct strbuf *sb, const char *name);
+
 /* Add one struct verdict per rule to in->ops->verdicts. */
 void verify_ops(struct verify_input *in);
 void verify_input_release(struct verify_input *in);

@@ -56,6 +56,23 @@ expect_no_match() {
 	fi
 }
 
+# expect_verdicts NAME EXPECTED DISAGREEMENTS SCAN_JSON: every verdict is
+# the hand-written reading, except recorded disagreements, where the tool's
+# recorded verdict is pinned (and must still differ from the reading).
+expect_verdicts() {
+	awk -F '\t' 'NR == FNR { if ($0 !~ /^#/) tool[$1 FS $3] = $5; next }
+		/^#/ { next }
+		{ v = (($1 FS $3) in tool) ? tool[$1 FS $3] : $4
+		  print $1 "\t" $2 "\t" $3 "\t" v }' "$3" "$2" |
+		sort >"${TMPDIR:-/tmp}/verdicts.$$"
+	expect_lines "$1" "${TMPDIR:-/tmp}/verdicts.$$" \
+		"$(jq -r -f "$lib/verdicts.jq" "$4" | sort)"
+	rm -f "${TMPDIR:-/tmp}/verdicts.$$"
+	expect_eq "$1: recorded disagreements still differ from the reading" \
+		"$(grep -vc '^#' "$3")" \
+		"$(awk -F '\t' '!/^#/ && $4 != $5' "$3" | wc -l)"
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
