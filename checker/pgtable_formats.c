@@ -15,17 +15,9 @@
 #include <string.h>
 
 #include "pgtable_formats.h"
+#include "sizes.h"
 #include "util.h"
 
-#define SZ_4K	0x1000ULL
-#define SZ_16K	0x4000ULL
-#define SZ_64K	0x10000ULL
-#define SZ_1M	0x100000ULL
-#define SZ_2M	0x200000ULL
-#define SZ_16M	0x1000000ULL
-#define SZ_32M	0x2000000ULL
-#define SZ_512M	0x20000000ULL
-#define SZ_1G	0x40000000ULL
 #define PAGE_SIZE SZ_4K
 
 static unsigned long long lowest_bit(unsigned long long v)

@@ -397,20 +397,17 @@ void rule_attach_instance(struct verify_input *in)
 		v->detail = xasprintf("the domain keeps its devices or instances in a list (%s()): shared across instances by design",
 				      f.shared_fn);
 		v->where = functions(attach, f.shared_fn);
-	} else if (f.instance_sizes) {
-		v = verify_add(in, RULE_ATTACH_INSTANCE, "unguarded-instance",
-			       VERDICT_FINDING);
-		verify_point_at(in, v, in->attach);
-		v->detail = xasprintf("%s() never checks which instance a device is behind, but the domain's page sizes or page-table format come from an instance",
-				      attach);
-		v->subject = xasprintf("unguarded attach %s", attach);
-		v->where = xstrdup(attach);
 	} else {
-		v = verify_add(in, RULE_ATTACH_INSTANCE, "unguarded-constant",
-			       VERDICT_INFO);
+		/* Unguarded: a finding only if the instance shapes the table. */
+		v = verify_add(in, RULE_ATTACH_INSTANCE,
+			       f.instance_sizes ? "unguarded-instance" :
+			       "unguarded-constant",
+			       f.instance_sizes ? VERDICT_FINDING : VERDICT_INFO);
 		verify_point_at(in, v, in->attach);
-		v->detail = xasprintf("%s() does not check the instance; harmless while page sizes are the same constant everywhere",
-				      attach);
+		v->detail = xasprintf(f.instance_sizes ?
+			"%s() never checks which instance a device is behind, but the domain's page sizes or page-table format come from an instance" :
+			"%s() does not check the instance; harmless while page sizes are the same constant everywhere",
+			attach);
 		v->subject = xasprintf("unguarded attach %s", attach);
 		v->where = xstrdup(attach);
 	}

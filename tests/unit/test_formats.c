@@ -6,16 +6,8 @@
 #include <cmocka.h>
 
 #include "pgtable_formats.h"
+#include "sizes.h"
 
-#define SZ_4K	0x1000ULL
-#define SZ_16K	0x4000ULL
-#define SZ_64K	0x10000ULL
-#define SZ_1M	0x100000ULL
-#define SZ_2M	0x200000ULL
-#define SZ_16M	0x1000000ULL
-#define SZ_32M	0x2000000ULL
-#define SZ_512M	0x20000000ULL
-#define SZ_1G	0x40000000ULL
 
 static unsigned long long keep(const char *fmt, unsigned long long req)
 {
