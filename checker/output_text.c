@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <string.h>
+
 #include "drivers.h"
 #include "findings.h"
 #include "output.h"
+#include "verify.h"
 
 static void write_findings(FILE *out, const struct vec *findings)
 {
@@ -85,6 +88,35 @@ static void write_driver(FILE *out, const struct driver *d)
 	}
 }
 
+/* " ops-pgsize 29, domain-init 12, attach-instance 1 (+7 notes)" */
+static void write_rule_counts(FILE *out, const struct vec *findings)
+{
+	static const char *const rules[] = {
+		RULE_OPS_PGSIZE, RULE_DOMAIN_INIT, RULE_PGSIZE_FORMAT,
+		RULE_ATTACH_INSTANCE,
+	};
+	size_t r, i;
+
+	for (r = 0; r < ARRAY_SIZE(rules); r++) {
+		unsigned int warnings = 0, notes = 0;
+
+		for (i = 0; i < findings->nr; i++) {
+			const struct finding *f = findings->items[i];
+
+			if (strcmp(f->rule, rules[r]))
+				continue;
+			if (!strcmp(f->severity, "note"))
+				notes++;
+			else
+				warnings++;
+		}
+		fprintf(out, "%s %s %u", r ? "," : "", rules[r], warnings);
+		if (notes)
+			fprintf(out, " (+%u notes)", notes);
+	}
+	fputc('\n', out);
+}
+
 void write_text(FILE *out, const struct scan_result *res)
 {
 	size_t i, with_pgsize = 0;
@@ -92,9 +124,9 @@ void write_text(FILE *out, const struct scan_result *res)
 	write_findings(out, &res->findings);
 	for (i = 0; i < res->inv.ops.nr; i++)
 		with_pgsize += ((struct ops_object *)res->inv.ops.items[i])->has_pgsize;
-	fprintf(out, "\nsummary: %zu iommu_ops objects (%zu with pgsize_bitmap), %zu ops-pgsize findings, %zu files with ops or uses\n",
-		res->inv.ops.nr, with_pgsize, res->inv.uses.nr,
-		res->drivers.nr);
+	fprintf(out, "\nsummary: %zu iommu_ops objects (%zu with pgsize_bitmap) in %zu files;",
+		res->inv.ops.nr, with_pgsize, res->drivers.nr);
+	write_rule_counts(out, &res->findings);
 	for (i = 0; i < res->drivers.nr; i++)
 		write_driver(out, res->drivers.items[i]);
 }
