@@ -26,7 +26,7 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 # Real kernel trees for the end-to-end tests and benchmarks.
 KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
 
-.PHONY: all deps demo check unit-test corpus-test e2e-test bench clean style
+.PHONY: all deps demo check unit-test corpus-test cocci-test e2e-test bench clean style
 
 all: $(PROGRAM)
 
@@ -53,6 +53,9 @@ unit-test: $(UNIT_BINS)
 
 corpus-test: $(PROGRAM)
 	@tests/corpus/run ./$(PROGRAM)
+
+cocci-test: $(PROGRAM)
+	@tests/cocci/run ./$(PROGRAM)
 
 $(KERNEL_6_12):
 	@scripts/unpack-kernel 6.12 $@

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Page sizes belong to each domain, not to struct iommu_ops. For an ops
+/// object whose .pgsize_bitmap is a constant, give every paging domain its
+/// allocators return that constant and drop the ops member, so the core's
+/// fallback to ops->pgsize_bitmap is no longer needed.
+///
+// Confidence: Moderate
+// Copyright: (C) 2026 iommu-pgsize developers.
+// Comments: Correct when the allocators belong to this ops object alone
+//  and do not already set other sizes; iommu-pgsize chooses the files
+//  where that holds. Returns of a static (identity or blocked) domain,
+//  NULL and ERR_PTR() are left alone.
+// Options: --local-includes --include-headers-for-types
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@ops depends on patch@
+identifier o, alloc;
+identifier member = {domain_alloc_paging, domain_alloc_user, domain_alloc};
+expression sizes;
+@@
+struct iommu_ops o = {
+	...,
+	.member = alloc,
+	...,
+	.pgsize_bitmap = sizes,
+	...
+};
+
+@alloc_sets depends on ops@
+identifier ops.alloc, I;
+expression ops.sizes;
+struct iommu_domain E;
+struct iommu_domain *D;
+@@
+alloc(...)
+{
+<...
+(
+ return &I;
+|
++E.pgsize_bitmap = sizes;
+ return &E;
+|
++D->pgsize_bitmap = sizes;
+ return D;
+)
+...>
+}
+
+// Only once the domains have the sizes may the ops member go.
+@drop depends on alloc_sets@
+identifier ops.o;
+expression ops.sizes;
+@@
+struct iommu_ops o = {
+	...,
+-	.pgsize_bitmap = sizes,
+	...
+};
+
+@ctx depends on context@
+identifier o;
+expression sizes;
+@@
+struct iommu_ops o = {
+	...,
+*	.pgsize_bitmap = sizes,
+	...
+};
+
+@rep depends on org || report@
+identifier o;
+expression sizes;
+position p;
+@@
+struct iommu_ops o = {
+	...,
+	.pgsize_bitmap@p = sizes,
+	...
+};
+
+@script:ocaml depends on report@
+p << rep.p;
+o << rep.o;
+@@
+let p = List.hd p in
+Printf.printf "%s:%d:%d-%d: %s: move the constant pgsize_bitmap into the domains its allocators return\n"
+  p.Coccilib.file p.Coccilib.line p.Coccilib.col p.Coccilib.col_end o
+
+@script:ocaml depends on org@
+p << rep.p;
+o << rep.o;
+@@
+Coccilib.print_todo ~msg:(o ^ ": move the constant pgsize_bitmap into its domains")
+  (List.hd p)
