@@ -10,6 +10,7 @@ WARNINGS := -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 ALL_CFLAGS := $(CFLAGS) $(WARNINGS) -std=gnu11 -D_GNU_SOURCE -pthread \
 	-I$(LLVM_PREFIX)/include \
 	-DCLANG_RESOURCE_INCLUDE='"$(CLANG_RESOURCE_INCLUDE)"' \
+	-DCOCCI_DIR='"$(CURDIR)/cocci"' \
 	$(shell pkg-config --cflags jansson 2>/dev/null)
 LDLIBS := -L$(LLVM_PREFIX)/lib -Wl,-rpath,$(LLVM_PREFIX)/lib -lclang \
 	$(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -pthread
@@ -26,7 +27,7 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 # Real kernel trees for the end-to-end tests and benchmarks.
 KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
 
-.PHONY: all deps demo check unit-test corpus-test cocci-test e2e-test bench clean style
+.PHONY: all deps demo check unit-test corpus-test series-test e2e-test bench clean style
 
 all: $(PROGRAM)
 
@@ -54,8 +55,8 @@ unit-test: $(UNIT_BINS)
 corpus-test: $(PROGRAM)
 	@tests/corpus/run ./$(PROGRAM)
 
-cocci-test: $(PROGRAM)
-	@tests/cocci/run ./$(PROGRAM)
+series-test: $(PROGRAM) $(KERNEL_6_12)
+	@tests/series/run ./$(PROGRAM) $(KERNEL_6_12)
 
 $(KERNEL_6_12):
 	@scripts/unpack-kernel 6.12 $@

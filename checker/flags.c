@@ -165,25 +165,6 @@ static char *cache_root(const struct flags_config *cfg)
 	return xstrdup("/tmp/iommu-pgsize-cache");
 }
 
-static int mkdir_p(const char *path)
-{
-	char *copy = xstrdup(path);
-	char *p;
-	int ret = 0;
-
-	for (p = copy + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0755) && errno != EEXIST)
-			ret = -1;
-		*p = '/';
-	}
-	if (mkdir(copy, 0755) && errno != EEXIST)
-		ret = -1;
-	free(copy);
-	return ret;
-}
 
 /* One cache directory per tree location, version and architecture. */
 static char *cache_dir_for(const struct tree *tree, const char *arch,

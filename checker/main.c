@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "scan.h"
+#include "series.h"
 #include "util.h"
 
 struct command {
@@ -16,7 +17,8 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "scan", cmd_scan, "inventory of iommu_ops page-size use" },
+	{ "scan", cmd_scan, "inventory of iommu_ops page-size use and verdicts" },
+	{ "series", cmd_series, "patch series moving page sizes to the domain" },
 };
 
 static void print_usage(FILE *out)

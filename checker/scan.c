@@ -148,7 +148,7 @@ static int cmp_job_size(const void *a, const void *b)
 
 /* Find, parse and analyse; returns the number of usable parses. */
 static unsigned int scan_tree(const struct tree *tree,
-			      const struct scan_options *o,
+			      const struct flags_config *cfg,
 			      struct scan_result *res)
 {
 	struct vec files = { 0 };
@@ -159,7 +159,7 @@ static unsigned int scan_tree(const struct tree *tree,
 	unsigned int usable = 0;
 	size_t i;
 
-	if (flags_init(&flags, tree, &o->flags))
+	if (flags_init(&flags, tree, cfg))
 		exit(EXIT_FATAL);
 	res->flags = flags.source;
 	clock_gettime(CLOCK_MONOTONIC, &start);
@@ -184,7 +184,7 @@ static unsigned int scan_tree(const struct tree *tree,
 	}
 	/* Biggest first, so no thread is left with a large file at the end. */
 	qsort(jobs, files.nr, sizeof(*jobs), cmp_job_size);
-	parse_all(tree, jobs, files.nr, o->flags.jobs,
+	parse_all(tree, jobs, files.nr, cfg->jobs,
 		  flags.source == FLAGS_UNPREPARED, &res->inv);
 	inventory_finish(&res->inv);
 	report_parse_health(res, seconds_since(&start));
@@ -201,10 +201,31 @@ static unsigned int scan_tree(const struct tree *tree,
 	return usable;
 }
 
+int scan_analyse(const struct tree *tree, const struct flags_config *cfg,
+		 struct scan_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	res->tree = tree;
+	if (!scan_tree(tree, cfg, res) && res->candidates) {
+		error("no file of %s could be parsed", tree->root);
+		return -1;
+	}
+	run_rules(&res->inv, &res->findings);
+	group_drivers(&res->inv, &res->drivers);
+	return 0;
+}
+
+void scan_result_release(struct scan_result *res)
+{
+	vec_free(&res->findings, finding_free);
+	vec_free(&res->drivers, driver_free);
+	inventory_release(&res->inv);
+}
+
 int cmd_scan(int argc, char **argv)
 {
 	struct scan_options o;
-	struct scan_result res = { 0 };
+	struct scan_result res;
 	struct tree tree;
 	int ret;
 
@@ -212,13 +233,8 @@ int cmd_scan(int argc, char **argv)
 		return EXIT_FATAL;
 	if (tree_open(o.tree, &tree))
 		return EXIT_FATAL;
-	res.tree = &tree;
-	if (!scan_tree(&tree, &o, &res) && res.candidates) {
-		error("no file of %s could be parsed", o.tree);
+	if (scan_analyse(&tree, &o.flags, &res))
 		return EXIT_FATAL;
-	}
-	run_rules(&res.inv, &res.findings);
-	group_drivers(&res.inv, &res.drivers);
 	if (o.json)
 		write_json(stdout, &res);
 	else
@@ -228,9 +244,7 @@ int cmd_scan(int argc, char **argv)
 		return EXIT_FATAL;
 	}
 	ret = res.findings.nr ? EXIT_FINDINGS : 0;
-	vec_free(&res.findings, finding_free);
-	vec_free(&res.drivers, driver_free);
-	inventory_release(&res.inv);
+	scan_result_release(&res);
 	tree_release(&tree);
 	return ret;
 }

@@ -2,6 +2,15 @@
 #ifndef IOMMU_PGSIZE_SCAN_H
 #define IOMMU_PGSIZE_SCAN_H
 
+#include "flags.h"
+#include "output.h"
+#include "tree.h"
+
 int cmd_scan(int argc, char **argv);
+
+/* Parse @tree, collect its inventory, run the rules, group drivers. */
+int scan_analyse(const struct tree *tree, const struct flags_config *cfg,
+		 struct scan_result *res);
+void scan_result_release(struct scan_result *res);
 
 #endif

@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -225,4 +227,24 @@ int strcmp_null(const char *a, const char *b)
 	if (!a || !b)
 		return (a != NULL) - (b != NULL);
 	return strcmp(a, b);
+}
+
+int mkdir_p(const char *path)
+{
+	char *copy = xstrdup(path);
+	char *p;
+	int ret = 0;
+
+	for (p = copy + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0755) && errno != EEXIST)
+			ret = -1;
+		*p = '/';
+	}
+	if (mkdir(copy, 0755) && errno != EEXIST)
+		ret = -1;
+	free(copy);
+	return ret;
 }

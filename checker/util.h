@@ -59,6 +59,8 @@ void strbuf_release(struct strbuf *sb);
 bool starts_with(const char *s, const char *prefix);
 bool ends_with(const char *s, const char *suffix);
 char *path_join(const char *dir, const char *name);
+/* mkdir -p; 0 or -1. */
+int mkdir_p(const char *path);
 int strcmp_null(const char *a, const char *b);
 
 #endif
