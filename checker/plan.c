@@ -68,25 +68,14 @@ static bool other_uses(const struct inventory *inv,
 	return false;
 }
 
-/* Does an allocator already store sizes of its own somewhere? */
-static bool allocator_stores(const struct inventory *inv,
-			     const struct ops_object *ops, const char *list)
+/* Does an allocator, or a function it calls, store sizes already? */
+static bool allocator_stores(const struct ops_object *ops)
 {
 	size_t i;
 
-	for (i = 0; i < inv->domain_sets.nr; i++) {
-		const struct domain_pgsize *s = inv->domain_sets.items[i];
-		char *key;
-		bool in;
-
-		if (!s->function || strcmp(s->loc.file, ops->loc.file))
-			continue;
-		key = xasprintf(",%s,", s->function);
-		in = strstr(list, key) != NULL;
-		free(key);
-		if (in)
+	for (i = 0; i < ops->alloc.nr; i++)
+		if (((const struct callback *)ops->alloc.items[i])->sets_sizes)
 			return true;
-	}
 	return false;
 }
 
@@ -102,12 +91,10 @@ static char *allocator_list(const struct ops_object *ops)
 
 /* NULL when the constant rule applies, else why it does not. */
 static char *constant_rule_blocker(const struct inventory *inv,
-				   const struct ops_object *ops,
-				   const char *allocators)
+				   const struct ops_object *ops)
 {
 	const struct verdict *init = verdict_of(ops, RULE_DOMAIN_INIT);
 	const struct verdict *format = verdict_of(ops, RULE_PGSIZE_FORMAT);
-	char *wrapped = xasprintf(",%s,", allocators);
 	char *why = NULL;
 
 	if (!ops->has_pgsize)
@@ -130,9 +117,8 @@ static char *constant_rule_blocker(const struct inventory *inv,
 		why = xstrdup("several ops objects share the file and maybe their allocators, with different sizes");
 	else if (other_uses(inv, ops))
 		why = xstrdup("the file also reads or writes the ops member at run time");
-	else if (allocator_stores(inv, ops, wrapped))
+	else if (allocator_stores(ops))
 		why = xstrdup("its allocators already set page sizes on some paths");
-	free(wrapped);
 	return why;
 }
 
@@ -149,7 +135,7 @@ void plan_migration(const struct inventory *inv, struct vec *plan)
 		e = xcalloc(1, sizeof(*e));
 		e->ops = ops;
 		e->allocators = allocator_list(ops);
-		e->reason = constant_rule_blocker(inv, ops, e->allocators);
+		e->reason = constant_rule_blocker(inv, ops);
 		if (!e->reason)
 			e->rule = RULE_FILE_CONSTANT;
 		vec_push(plan, e);

@@ -140,7 +140,10 @@ static int parse_series_options(int argc, char **argv,
 	return 0;
 }
 
-/* Run git with @args in @dir; stdout into @out (may be NULL). */
+/*
+ * Run git with @args in @dir; stdout into @out (may be NULL: then stderr
+ * is kept with it, out of the user's way).
+ */
 static int git(const char *dir, struct strbuf *out, const char *const *args)
 {
 	struct vec argv = { 0 };
@@ -154,7 +157,7 @@ static int git(const char *dir, struct strbuf *out, const char *const *args)
 		vec_push(&argv, (char *)*args);
 	vec_push(&argv, NULL);
 	ret = run_capture((char *const *)argv.items, out ? out : &discard,
-			  false);
+			  !out);
 	strbuf_release(&discard);
 	vec_free(&argv, NULL);
 	return ret;
@@ -175,8 +178,9 @@ static bool is_git_top(const struct tree *tree)
 	char *root = xstrndup(tree->root, strlen(tree->root) - 1);
 	char *dir;
 
-	if (!git(root, &out, (const char *[]){ "rev-parse", "--show-toplevel",
-					       NULL })) {
+	/* stderr joins stdout: outside a repository git complains. */
+	if (!run_capture((char *const[]){ "git", "-C", root, "rev-parse",
+			 "--show-toplevel", NULL }, &out, true)) {
 		dir = trimmed(&out);
 		top = !strcmp(dir, root);
 		free(dir);
@@ -270,8 +274,9 @@ static int make_scratch(struct series *s)
 		free(src);
 		ret = ret ?: git(s->work, NULL, (const char *[]){ "init", "-q",
 								  NULL });
+		/* The tree as it is: its .gitignore may cover everything. */
 		ret = ret ?: git(s->work, NULL, (const char *[]){ "add", "-A",
-								  NULL });
+								  "-f", NULL });
 		ret = ret ?: git(s->work, NULL, (const char *[]){
 			"-c", "user.name=iommu-pgsize", "-c",
 			"user.email=iommu-pgsize@localhost", "commit", "-q",

@@ -34,7 +34,7 @@ struct iommu_ops o = {
 identifier ops.alloc, I;
 expression ops.sizes;
 struct iommu_domain E;
-struct iommu_domain *D;
+idexpression struct iommu_domain *D;
 @@
 alloc(...)
 {
