@@ -329,6 +329,15 @@ char *subject_prefix_from_path(const char *rel)
 		p = strstr(name, "_iommu");
 	if (p && p != name)
 		*p = '\0';
+	/* drivers/iommu/intel/iommu.c: the directory names the driver. */
+	if (!strcmp(name, "iommu") && base && base > rel) {
+		const char *dir = base - 1;
+
+		while (dir > rel && dir[-1] != '/')
+			dir--;
+		free(name);
+		name = xstrndup(dir, base - dir);
+	}
 	prefix = xasprintf("iommu/%s", name);
 	free(name);
 	return prefix;
