@@ -643,9 +643,10 @@ static int write_series(struct series *s, const struct vec *plan)
 		     "iommu: Give domains their page sizes, not iommu_ops");
 	replace_once(&cover, "*** BLURB HERE ***", blurb);
 	if (*to) {
-		char *headers = xasprintf("\n%sMIME-Version:", to);
+		/* The headers end at the first blank line. */
+		char *headers = xasprintf("\n%s\n", to);
 
-		replace_once(&cover, "\nMIME-Version:", headers);
+		replace_once(&cover, "\n\n", headers);
 		free(headers);
 	}
 	ret = write_file(patches.items[0], cover.buf);
