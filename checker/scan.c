@@ -41,68 +41,105 @@ struct scan_options {
 	const char *tree;
 };
 
-static int parse_scan_options(int argc, char **argv, struct scan_options *o)
+int scan_flag_option(int c, const char *arg, struct flags_config *cfg)
 {
-	static const struct option longopts[] = {
+	char *end;
+
+	switch (c) {
+	case 'p':
+		cfg->compdb_dir = arg;
+		return 0;
+	case 'P':
+		cfg->no_prepare = true;
+		return 0;
+	case 'C':
+		cfg->cache_dir = arg;
+		return 0;
+	case 'j':
+		cfg->jobs = strtol(arg, &end, 10);
+		if (*end || cfg->jobs < 1) {
+			error("-j wants a positive number, not '%s'", arg);
+			return -1;
+		}
+		return 0;
+	case 'q':
+		quiet = true;
+		return 0;
+	}
+	return 1;
+}
+
+struct option *scan_longopts(const struct option *extra)
+{
+	static const struct option shared[] = {
 		{ "compile-commands", required_argument, NULL, 'p' },
 		{ "no-prepare", no_argument, NULL, 'P' },
 		{ "cache-dir", required_argument, NULL, 'C' },
 		{ "jobs", required_argument, NULL, 'j' },
-		{ "format", required_argument, NULL, 'f' },
 		{ "quiet", no_argument, NULL, 'q' },
+	};
+	size_t n = 0;
+	struct option *all;
+
+	while (extra[n].name)
+		n++;
+	all = xcalloc(ARRAY_SIZE(shared) + n + 1, sizeof(*all));
+	memcpy(all, shared, sizeof(shared));
+	memcpy(all + ARRAY_SIZE(shared), extra, n * sizeof(*all));
+	return all;
+}
+
+void scan_flags_defaults(struct flags_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->jobs = sysconf(_SC_NPROCESSORS_ONLN);
+}
+
+static int parse_scan_options(int argc, char **argv, struct scan_options *o)
+{
+	static const struct option own[] = {
+		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *end;
-	int c;
+	struct option *longopts = scan_longopts(own);
+	int c, r, ret = -1;
 
 	memset(o, 0, sizeof(*o));
-	o->flags.jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	scan_flags_defaults(&o->flags);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "p:j:qh", longopts, NULL)) != -1) {
+		r = scan_flag_option(c, optarg, &o->flags);
+		if (r < 0)
+			goto out;
+		if (!r)
+			continue;
 		switch (c) {
-		case 'p':
-			o->flags.compdb_dir = optarg;
-			break;
-		case 'P':
-			o->flags.no_prepare = true;
-			break;
-		case 'C':
-			o->flags.cache_dir = optarg;
-			break;
-		case 'j':
-			o->flags.jobs = strtol(optarg, &end, 10);
-			if (*end || o->flags.jobs < 1) {
-				error("-j wants a positive number, not '%s'",
-				      optarg);
-				return -1;
-			}
-			break;
 		case 'f':
 			if (strcmp(optarg, "json") && strcmp(optarg, "text")) {
 				error("unknown format '%s' (text or json)",
 				      optarg);
-				return -1;
+				goto out;
 			}
 			o->json = !strcmp(optarg, "json");
-			break;
-		case 'q':
-			quiet = true;
 			break;
 		case 'h':
 			fputs(scan_usage, stdout);
 			exit(0);
 		default:
 			fputs(scan_usage, stderr);
-			return -1;
+			goto out;
 		}
 	}
 	if (argc - optind > 1) {
 		error("scan takes one tree, not %d", argc - optind);
-		return -1;
+		goto out;
 	}
 	o->tree = optind < argc ? argv[optind] : ".";
-	return 0;
+	ret = 0;
+out:
+	free(longopts);
+	return ret;
 }
 
 static double seconds_since(const struct timespec *start)

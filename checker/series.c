@@ -67,26 +67,27 @@ struct series {
 static int parse_series_options(int argc, char **argv,
 				struct series_options *o)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "signoff", required_argument, NULL, 'S' },
 		{ "allow-dirty", no_argument, NULL, 'D' },
 		{ "cocci-dir", required_argument, NULL, 'c' },
-		{ "compile-commands", required_argument, NULL, 'p' },
-		{ "no-prepare", no_argument, NULL, 'P' },
-		{ "cache-dir", required_argument, NULL, 'C' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	struct option *longopts = scan_longopts(own);
+	int c, r, ret = -1;
 
 	memset(o, 0, sizeof(*o));
-	o->flags.jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	scan_flags_defaults(&o->flags);
 	o->cocci_dir = COCCI_DIR;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:p:j:qh", longopts, NULL)) != -1) {
+		r = scan_flag_option(c, optarg, &o->flags);
+		if (r < 0)
+			goto out;
+		if (!r)
+			continue;
 		switch (c) {
 		case 'o':
 			o->output = optarg;
@@ -100,44 +101,27 @@ static int parse_series_options(int argc, char **argv,
 		case 'c':
 			o->cocci_dir = optarg;
 			break;
-		case 'p':
-			o->flags.compdb_dir = optarg;
-			break;
-		case 'P':
-			o->flags.no_prepare = true;
-			break;
-		case 'C':
-			o->flags.cache_dir = optarg;
-			break;
-		case 'j':
-			o->flags.jobs = atoi(optarg);
-			if (o->flags.jobs < 1) {
-				error("-j wants a positive number, not '%s'",
-				      optarg);
-				return -1;
-			}
-			break;
-		case 'q':
-			quiet = true;
-			break;
 		case 'h':
 			fputs(series_usage, stdout);
 			exit(0);
 		default:
 			fputs(series_usage, stderr);
-			return -1;
+			goto out;
 		}
 	}
 	if (!o->output) {
 		error("series needs -o DIR for the patches");
-		return -1;
+		goto out;
 	}
 	if (argc - optind > 1) {
 		error("series takes one tree, not %d", argc - optind);
-		return -1;
+		goto out;
 	}
 	o->tree = optind < argc ? argv[optind] : ".";
-	return 0;
+	ret = 0;
+out:
+	free(longopts);
+	return ret;
 }
 
 /*
