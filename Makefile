@@ -48,6 +48,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 # The main job on the built-in default: the corpus.
 demo: deps $(PROGRAM)
 	./$(PROGRAM) scan corpus; test $$? -le 1
+	rm -rf $(BUILD)/demo-series
+	./$(PROGRAM) series -q -o $(BUILD)/demo-series \
+		--signoff 'iommu-pgsize demo <demo@localhost>' corpus
 
 unit-test: $(UNIT_BINS)
 	@tests/run-unit $(UNIT_BINS)
