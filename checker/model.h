@@ -44,6 +44,7 @@ struct callback {
 	char *via;		/* the member that holds or leads to it */
 	char *function;
 	struct src_loc loc;	/* where the member is initialised */
+	bool paging;		/* allocator: of paging domains (not SVA) */
 	bool sets_sizes;	/* allocator: gives some domain page sizes */
 };
 

@@ -56,9 +56,12 @@ static json_t *callbacks_json(const struct vec *list, const char *via_key)
 		json_object_set_new(o, via_key, jstr(cb->via));
 		json_object_set_new(o, "function", jstr(cb->function));
 		set_loc(o, &cb->loc);
-		if (!strcmp(via_key, "member"))
+		if (!strcmp(via_key, "member")) {
+			json_object_set_new(o, "paging",
+					    json_boolean(cb->paging));
 			json_object_set_new(o, "sets_sizes",
 					    json_boolean(cb->sets_sizes));
+		}
 		json_array_append_new(arr, o);
 	}
 	return arr;

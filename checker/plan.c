@@ -84,42 +84,54 @@ static char *allocator_list(const struct ops_object *ops)
 	struct strbuf sb = { 0 };
 	size_t i;
 
-	for (i = 0; i < ops->alloc.nr; i++)
-		verify_join(&sb, ((struct callback *)ops->alloc.items[i])->function);
+	for (i = 0; i < ops->alloc.nr; i++) {
+		const struct callback *cb = ops->alloc.items[i];
+
+		if (cb->paging)
+			verify_join(&sb, cb->function);
+	}
 	return strbuf_detach(&sb);
 }
 
-/* NULL when the constant rule applies, else why it does not. */
-static char *constant_rule_blocker(const struct inventory *inv,
-				   const struct ops_object *ops)
+/*
+ * Which rule moves this object's page sizes to its domains, or why none
+ * can do it safely (*why).
+ */
+static const char *choose_rule(const struct inventory *inv,
+			       const struct ops_object *ops, char **why)
 {
 	const struct verdict *init = verdict_of(ops, RULE_DOMAIN_INIT);
 	const struct verdict *format = verdict_of(ops, RULE_PGSIZE_FORMAT);
-	char *why = NULL;
+	const char *verdict = init ? init->verdict : "unknown";
 
+	*why = NULL;
 	if (!ops->has_pgsize)
-		why = xstrdup("the ops object has no constant to move: its page sizes are written at run time");
-	else if (!ops->pgsize_is_constant)
-		why = xasprintf("%s is not a compile-time constant",
-				ops->pgsize_expr);
-	else if (ops->pgsize_value == ~0ULL)
-		why = xasprintf("%s is a placeholder narrowed at run time: the domains must take the sizes of their instance when finalised",
-				ops->pgsize_expr);
-	else if (!init || strcmp(init->verdict, "fallback"))
-		why = xasprintf("its domains already get page sizes (domain-init: %s); only the ops member would need removing",
-				init ? init->verdict : "unknown");
+		*why = xstrdup("the ops object has no constant to move: its page sizes are written at run time");
 	else if (format && format->level == VERDICT_FINDING)
-		why = xasprintf("its domains claim sizes their io-pgtable format cannot map (%s); fix the sizes first",
-				format->detail);
+		*why = xasprintf("its domains claim sizes their io-pgtable format cannot map (%s); fix the sizes first",
+				 format->detail);
 	else if (!ends_with(ops->loc.file, ".c"))
-		why = xstrdup("the ops object is defined in a header, away from its allocators");
+		*why = xstrdup("the ops object is defined in a header, away from its allocators");
 	else if (ops_in_file(inv, ops->loc.file) > 1)
-		why = xstrdup("several ops objects share the file and maybe their allocators, with different sizes");
+		*why = xstrdup("several ops objects share the file and maybe their allocators, with different sizes");
 	else if (other_uses(inv, ops))
-		why = xstrdup("the file also reads or writes the ops member at run time");
+		*why = xstrdup("the file also reads or writes the ops member at run time");
+	else if (!strcmp(verdict, "sets"))
+		return RULE_FILE_DROP;
+	else if (strcmp(verdict, "fallback"))
+		*why = xasprintf("its domains get their sizes only when finalised (domain-init: %s): the allocators must give them the restricted set first",
+				 verdict);
+	else if (!ops->pgsize_is_constant)
+		*why = xasprintf("%s is not a compile-time constant",
+				 ops->pgsize_expr);
+	else if (ops->pgsize_value == ~0ULL)
+		*why = xasprintf("%s is a placeholder narrowed at run time: the domains must take the sizes of their instance when finalised",
+				 ops->pgsize_expr);
 	else if (allocator_stores(ops))
-		why = xstrdup("its allocators already set page sizes on some paths");
-	return why;
+		*why = xstrdup("some allocators set page sizes already and others rely on the fallback");
+	else
+		return RULE_FILE_CONSTANT;
+	return NULL;
 }
 
 void plan_migration(const struct inventory *inv, struct vec *plan)
@@ -135,9 +147,7 @@ void plan_migration(const struct inventory *inv, struct vec *plan)
 		e = xcalloc(1, sizeof(*e));
 		e->ops = ops;
 		e->allocators = allocator_list(ops);
-		e->reason = constant_rule_blocker(inv, ops);
-		if (!e->reason)
-			e->rule = RULE_FILE_CONSTANT;
+		e->rule = choose_rule(inv, ops, &e->reason);
 		vec_push(plan, e);
 	}
 }

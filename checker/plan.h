@@ -20,5 +20,6 @@ void plan_migration(const struct inventory *inv, struct vec *plan);
 void plan_entry_free(void *p);
 
 #define RULE_FILE_CONSTANT "ops_pgsize_constant.cocci"
+#define RULE_FILE_DROP "ops_pgsize_drop.cocci"
 
 #endif

@@ -358,34 +358,66 @@ char *wrap_text(const char *text, unsigned int width)
 	return strbuf_detach(&sb);
 }
 
+/* One line per allocator list: "a()", "a() and b()". */
+static char *function_list(const char *csv)
+{
+	struct strbuf sb = { 0 };
+	char *copy = xstrdup(csv), *name, *save = NULL;
+	unsigned int n = 0;
+
+	for (name = strtok_r(copy, ",", &save); name;
+	     name = strtok_r(NULL, ",", &save))
+		strbuf_addf(&sb, "%s%s()", n++ ? " and " : "", name);
+	free(copy);
+	return strbuf_detach(&sb);
+}
+
+static char *message_body(const struct plan_entry *e, const char *expr)
+{
+	const struct ops_object *ops = e->ops;
+	char *fns = function_list(e->allocators);
+	bool many = strchr(e->allocators, ',') != NULL;
+	char *body;
+
+	if (!strcmp(e->rule, RULE_FILE_DROP))
+		body = xasprintf("%s of %s already %s its page sizes, so the core's fallback to iommu_ops.pgsize_bitmap never fires for these domains and the ops member (%s) only misleads. Page sizes belong to each domain's page table: drop the member.\n\n"
+				 "The domains keep exactly the page sizes they had.\n\n"
+				 "Generated with iommu-pgsize (cocci/%s).",
+				 fns, ops->name, many ?
+				 "give every domain they return" :
+				 "gives every domain it returns", expr, e->rule);
+	else
+		body = xasprintf("%s describes the page sizes of its domains in iommu_ops.pgsize_bitmap, and %s %s domains without them: they get the value only from the core's fallback in __iommu_domain_alloc(). Page sizes belong to each domain's page table, and that fallback is going away.\n\n"
+				 "Set the domain's pgsize_bitmap in %s and drop the ops member. The domains keep exactly the page sizes they had: %s (%#llx).\n\n"
+				 "Generated with iommu-pgsize (cocci/%s).",
+				 ops->name, fns, many ? "return" : "returns",
+				 fns, expr, ops->pgsize_value, e->rule);
+	free(fns);
+	return body;
+}
+
 static char *commit_message(struct series *s, const struct plan_entry *e,
 			    const char *prefix)
 {
-	const struct ops_object *ops = e->ops;
-	char *allocs = xstrdup(e->allocators), *p, *body, *msg, *expr;
+	char *expr = xstrdup(e->ops->pgsize_expr), *p, *body, *wrapped, *msg;
+	bool drop = !strcmp(e->rule, RULE_FILE_DROP);
 
-	for (p = allocs; (p = strchr(p, ',')); p++)
-		*p = '/';
 	/* Keep the expression on one line when wrapping. */
-	expr = xstrdup(ops->pgsize_expr);
 	for (p = expr; *p; p++)
 		if (*p == ' ')
 			*p = NBSP;
-	body = xasprintf("%s describes the page sizes of its domains in iommu_ops.pgsize_bitmap, and %s() %s domains without them: they get the value only from the core's fallback in __iommu_domain_alloc(). Page sizes belong to each domain's page table, and that fallback is going away.\n\n"
-			 "Set the domain's pgsize_bitmap in %s() and drop the ops member. The domains keep exactly the page sizes they had: %s (%#llx).\n\n"
-			 "Generated with iommu-pgsize (cocci/%s).",
-			 ops->name, allocs, strchr(allocs, '/') ? "return" :
-			 "returns", allocs, expr, ops->pgsize_value, e->rule);
-	p = wrap_text(body, 72);
-	for (msg = p; *msg; msg++)
-		if (*msg == NBSP)
-			*msg = ' ';
-	free(expr);
-	msg = xasprintf("%s: Give domains their page sizes, not iommu_ops\n\n%s\nSigned-off-by: %s <%s>\n",
-			prefix, p, s->name, s->email);
-	free(p);
+	body = message_body(e, expr);
+	wrapped = wrap_text(body, 72);
+	for (p = wrapped; *p; p++)
+		if (*p == NBSP)
+			*p = ' ';
+	msg = xasprintf("%s: %s\n\n%s\nSigned-off-by: %s <%s>\n", prefix,
+			drop ? "Drop iommu_ops page sizes its domains never use" :
+			"Give domains their page sizes, not iommu_ops",
+			wrapped, s->name, s->email);
+	free(wrapped);
 	free(body);
-	free(allocs);
+	free(expr);
 	return msg;
 }
 
@@ -469,10 +501,13 @@ static char *cover_blurb(const struct vec *plan)
 					"Migrated:\n\n");
 			any = true;
 			if (!pass)
-				strbuf_addf(&sb, "  %s %s: %s (%#llx)\n",
+				strbuf_addf(&sb, "  %s %s: %s (%#llx), %s\n",
 					    e->ops->loc.file, e->ops->name,
 					    e->ops->pgsize_expr,
-					    e->ops->pgsize_value);
+					    e->ops->pgsize_value,
+					    strcmp(e->rule, RULE_FILE_DROP) ?
+					    "moved to the domains" :
+					    "dropped: the domains set their own");
 			else
 				strbuf_addf(&sb, "  %s %s:\n    %s\n",
 					    e->ops->loc.file, e->ops->name,

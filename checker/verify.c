@@ -77,16 +77,19 @@ void verify_join(struct strbuf *sb, const char *name)
 	strbuf_addstr(sb, name);
 }
 
-/* Remember on the ops object which allocators store sizes themselves. */
-static void note_sets_sizes(struct ops_object *ops, const char *fn, bool sets)
+/* Remember on the ops object what each paging allocator does. */
+static void note_paging_allocator(struct ops_object *ops, const char *fn,
+				  bool sets)
 {
 	size_t i;
 
 	for (i = 0; i < ops->alloc.nr; i++) {
 		struct callback *cb = ops->alloc.items[i];
 
-		if (!strcmp(cb->function, fn))
+		if (!strcmp(cb->function, fn)) {
+			cb->paging = true;
 			cb->sets_sizes = sets;
+		}
 	}
 }
 
@@ -109,7 +112,7 @@ static void rule_domain_init(struct verify_input *in)
 		any_paging = true;
 		name = cursor_spelling(a->def);
 		flow_analyse(a->def, &r);
-		note_sets_sizes(in->ops, name, r.any_set);
+		note_paging_allocator(in->ops, name, r.any_set);
 		if (r.all_set && r.any_set) {
 			verify_join(&where, name);
 			verify_join(&where, r.setter);
