@@ -89,6 +89,16 @@ struct option *scan_longopts(const struct option *extra)
 	return all;
 }
 
+int tree_operand(int argc, char **argv, const char *cmd, const char **tree)
+{
+	if (argc - optind > 1) {
+		error("%s takes one tree, not %d", cmd, argc - optind);
+		return -1;
+	}
+	*tree = optind < argc ? argv[optind] : ".";
+	return 0;
+}
+
 void scan_flags_defaults(struct flags_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -131,12 +141,7 @@ static int parse_scan_options(int argc, char **argv, struct scan_options *o)
 			goto out;
 		}
 	}
-	if (argc - optind > 1) {
-		error("scan takes one tree, not %d", argc - optind);
-		goto out;
-	}
-	o->tree = optind < argc ? argv[optind] : ".";
-	ret = 0;
+	ret = tree_operand(argc, argv, "scan", &o->tree);
 out:
 	free(longopts);
 	return ret;

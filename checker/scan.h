@@ -16,6 +16,8 @@ struct option;
  */
 struct option *scan_longopts(const struct option *extra);
 void scan_flags_defaults(struct flags_config *cfg);
+/* The TREE operand after getopt (default "."); -1 if there are more. */
+int tree_operand(int argc, char **argv, const char *cmd, const char **tree);
 /* 0 when @c was one of them, -1 on a bad value, 1 when it was not. */
 int scan_flag_option(int c, const char *arg, struct flags_config *cfg);
 

@@ -113,12 +113,7 @@ static int parse_series_options(int argc, char **argv,
 		error("series needs -o DIR for the patches");
 		goto out;
 	}
-	if (argc - optind > 1) {
-		error("series takes one tree, not %d", argc - optind);
-		goto out;
-	}
-	o->tree = optind < argc ? argv[optind] : ".";
-	ret = 0;
+	ret = tree_operand(argc, argv, "series", &o->tree);
 out:
 	free(longopts);
 	return ret;
