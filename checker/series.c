@@ -12,7 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "parse.h"
 #include "plan.h"
+#include "verify.h"
 #include "scan.h"
 #include "series.h"
 #include "spawn.h"
@@ -61,6 +63,8 @@ struct series {
 	char *name, *email;	/* committer and Signed-off-by */
 	char *name_cfg, *email_cfg;	/* as git -c options */
 	char *base;		/* commit the series applies to */
+	struct flags flags;	/* the original tree's, to re-parse patches */
+	bool have_flags;
 	unsigned int commits;
 };
 
@@ -426,6 +430,39 @@ static int write_file(const char *path, const char *text)
 	return fclose(fp) ? -1 : 0;
 }
 
+/*
+ * Parse the patched file again: the ops object must no longer set the
+ * member, and every successful return of its allocators must give the
+ * domain page sizes (domain-init: sets).
+ */
+static bool migration_holds(struct series *s, const struct plan_entry *e)
+{
+	struct tree patched = { .root = path_join(s->work, "") };
+	struct parse_job job = { .rel = e->ops->loc.file };
+	struct inventory inv = { 0 };
+	bool holds = false;
+	size_t i, k;
+
+	flags_for_file(&s->flags, job.rel, NULL, &job.args);
+	parse_all(&patched, &job, 1, 1, false, &inv);
+	for (i = 0; i < inv.ops.nr; i++) {
+		const struct ops_object *ops = inv.ops.items[i];
+
+		if (strcmp(ops->name, e->ops->name) || ops->has_pgsize)
+			continue;
+		for (k = 0; k < ops->verdicts.nr; k++) {
+			const struct verdict *v = ops->verdicts.items[k];
+
+			if (!strcmp(v->rule, RULE_DOMAIN_INIT))
+				holds = !strcmp(v->verdict, "sets");
+		}
+	}
+	inventory_release(&inv);
+	vec_free(&job.args, free);
+	free(patched.root);
+	return holds;
+}
+
 /* Apply the entry's rule; commit when it changed the file. */
 static int migrate(struct series *s, struct plan_entry *e)
 {
@@ -450,6 +487,12 @@ static int migrate(struct series *s, struct plan_entry *e)
 	if (!git(s->work, NULL, (const char *[]){ "diff", "--quiet", "--",
 						  e->ops->loc.file, NULL })) {
 		e->reason = xstrdup("the semantic patch did not apply (the domain type could not be resolved)");
+		goto out;
+	}
+	if (!migration_holds(s, e)) {
+		e->reason = xstrdup("after the semantic patch some successful return still gives a domain no page sizes; patch not kept");
+		git(s->work, NULL, (const char *[]){ "checkout", "-q", "--",
+						     e->ops->loc.file, NULL });
 		goto out;
 	}
 	msg = commit_message(s, e, prefix);
@@ -678,6 +721,8 @@ out:
 
 static void series_release(struct series *s)
 {
+	if (s->have_flags)
+		flags_release(&s->flags);
 	if (s->scratch)
 		run_quiet((char *const[]){ "rm", "-rf", s->scratch, NULL });
 	free(s->scratch);
@@ -708,6 +753,9 @@ int cmd_series(int argc, char **argv)
 	if (scan_analyse(&tree, &o.flags, &res))
 		goto out_tree;
 	plan_migration(&res.inv, &plan);
+	if (flags_init(&s.flags, &tree, &o.flags))
+		goto out;
+	s.have_flags = true;
 	if (make_scratch(&s))
 		goto out;
 	for (i = 0; i < plan.nr; i++) {

@@ -51,8 +51,24 @@ alloc(...)
 ...>
 }
 
-// Only once the domains have the sizes may the ops member go.
-@drop depends on alloc_sets@
+// Only once the domains have the sizes may the ops member go: later
+// rules see the code the earlier ones transformed.
+@have_sizes depends on ops exists@
+identifier ops.alloc;
+expression ops.sizes, X;
+@@
+alloc(...)
+{
+... when any
+(
+X.pgsize_bitmap = sizes;
+|
+X->pgsize_bitmap = sizes;
+)
+... when any
+}
+
+@drop depends on have_sizes@
 identifier ops.o;
 expression ops.sizes;
 @@
