@@ -14,6 +14,7 @@
 #define OPS_STRUCT		"iommu_ops"
 #define DOMAIN_STRUCT		"iommu_domain"
 #define DOMAIN_OPS_STRUCT	"iommu_domain_ops"
+#define PGTABLE_CFG_STRUCT	"io_pgtable_cfg"
 #define PGSIZE_MEMBER		"pgsize_bitmap"
 #define ATTACH_MEMBER		"attach_dev"
 #define DOMAIN_OPS_MEMBER	"ops"

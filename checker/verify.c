@@ -9,7 +9,6 @@
 #include "verify.h"
 
 #define PGTABLE_ALLOC "alloc_io_pgtable_ops"
-#define PGTABLE_CFG_STRUCT "io_pgtable_cfg"
 
 static void cursor_loc(const char *root, CXCursor c, struct src_loc *out)
 {
@@ -295,7 +294,6 @@ static char *format_name(CXCursor call)
 
 struct cfg_search {
 	CXCursor requested;	/* value given to cfg.pgsize_bitmap */
-	bool copied_back;	/* a domain takes cfg.pgsize_bitmap */
 };
 
 static bool is_cfg_pgsize(CXCursor c)
@@ -322,11 +320,6 @@ static enum CXChildVisitResult find_cfg(CXCursor c, CXCursor parent,
 		if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr &&
 		    is_cfg_pgsize(lhs) && cursor_is_null(s->requested))
 			s->requested = rhs;
-		if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr &&
-		    member_of(lhs, DOMAIN_STRUCT, PGSIZE_MEMBER) &&
-		    clang_getCursorKind(rhs) == CXCursor_MemberRefExpr &&
-		    is_cfg_pgsize(rhs))
-			s->copied_back = true;
 	}
 	return CXChildVisit_Recurse;
 }
@@ -393,7 +386,7 @@ static void rule_pgsize_format(struct verify_input *in)
 	fmt = format_name(use.call);
 	caller = cursor_spelling(use.function);
 	clang_visitChildren(use.function, find_cfg, &cs);
-	if (cs.copied_back || domains_copy_back(in)) {
+	if (domains_copy_back(in)) {
 		v = verify_add(in, RULE_PGSIZE_FORMAT, "fits", VERDICT_OK);
 		v->detail = xasprintf("domains take cfg.pgsize_bitmap after %s restricted it in %s()",
 				      fmt ? fmt : "the format", caller);

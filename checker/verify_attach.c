@@ -265,7 +265,7 @@ static bool is_instance_format_data(CXCursor c, const struct attach_facts *f)
 	CXCursor lhs;
 
 	if (clang_getCursorKind(c) == CXCursor_InitListExpr)
-		return type_is_record(clang_getCursorType(c), "io_pgtable_cfg") &&
+		return type_is_record(clang_getCursorType(c), PGTABLE_CFG_STRUCT) &&
 		       reads_instance(c, f);
 	if (clang_getCursorKind(c) != CXCursor_BinaryOperator &&
 	    clang_getCursorKind(c) != CXCursor_CompoundAssignOperator)
@@ -274,7 +274,7 @@ static bool is_instance_format_data(CXCursor c, const struct attach_facts *f)
 	if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
 		return false;
 	if (!type_is_record(clang_getCursorType(clang_getCursorSemanticParent(
-			    clang_getCursorReferenced(lhs))), "io_pgtable_cfg") &&
+			    clang_getCursorReferenced(lhs))), PGTABLE_CFG_STRUCT) &&
 	    !member_of(lhs, DOMAIN_STRUCT, PGSIZE_MEMBER))
 		return false;
 	return reads_instance(cursor_child(c, 1), f);
