@@ -425,12 +425,22 @@ static char *named_ops_object(CXCursor member_expr, char **file,
 	return cursor_spelling(base);
 }
 
+/* The header that declares the member @c refers to. */
+static char *member_file(struct collect_ctx *ctx, CXCursor c)
+{
+	struct src_loc loc;
+
+	return cursor_in_tree(ctx, clang_getCursorReferenced(c), &loc) ?
+		loc.file : NULL;
+}
+
 static struct ops_use *new_use(struct collect_ctx *ctx, CXCursor c,
 			       enum use_kind kind)
 {
 	struct ops_use *use = xcalloc(1, sizeof(*use));
 
 	use->kind = kind;
+	use->member_file = member_file(ctx, c);
 	use->function = dup_or_null(ctx->function);
 	if (!cursor_in_tree(ctx, c, &use->loc))
 		src_loc_set(&use->loc, "<unknown>", 0, 0);
@@ -455,6 +465,9 @@ static void record_ops_member_expr(struct collect_ctx *ctx, CXCursor c,
 	}
 	use->ops_name = named_ops_object(c, &use->ops_file, ctx);
 	use->expr = cursor_text(kind == USE_READ ? c : assign);
+	use->copies_cfg = kind == USE_WRITE &&
+		member_of(cursor_strip(cursor_child(assign, 1)),
+			  PGTABLE_CFG_STRUCT, PGSIZE_MEMBER);
 	free(op);
 	vec_push(&ctx->inv->uses, use);
 }
@@ -552,6 +565,7 @@ static void record_ops_designator(struct collect_ctx *ctx, CXCursor c)
 	CXCursor value = designator_value(ctx->stack[ctx->depth].cursor);
 
 	use->kind = USE_INIT;
+	use->member_file = member_file(ctx, c);
 	use->function = dup_or_null(ctx->function);
 	use->ops_name = dup_or_null(ctx->ops_name);
 	use->ops_file = dup_or_null(ctx->ops_file);

@@ -191,7 +191,23 @@ static bool allocates_non_paging(CXCursor call)
 	return s.non_paging;
 }
 
-/* Is this returned value a failure, or not a paging domain at all? */
+/*
+ * A domain another translation unit allocates and hands back as it is
+ * (e.g. a nested domain): judged where it is made, not here.
+ */
+static bool allocated_elsewhere(CXCursor call)
+{
+	CXCursor callee = clang_getCursorReferenced(call);
+
+	return !cursor_is_null(callee) &&
+	       cursor_is_null(clang_getCursorDefinition(callee)) &&
+	       clang_getCursorKind(callee) == CXCursor_FunctionDecl;
+}
+
+/*
+ * Is this returned value a failure, not a paging domain at all, or not
+ * this file's to judge?
+ */
 static bool failure_value(struct flow *fl, CXCursor value)
 {
 	CXCursor v = cursor_strip(value);
@@ -207,7 +223,8 @@ static bool failure_value(struct flow *fl, CXCursor value)
 		callee = cursor_spelling(v);
 		fail = starts_with(callee, "ERR_");
 		free(callee);
-		return fail || allocates_non_paging(v);
+		return fail || allocates_non_paging(v) ||
+		       allocated_elsewhere(v);
 	case CXCursor_UnaryOperator: {
 		/* &static_domain: an identity or blocked domain. */
 		CXCursor target = cursor_strip(cursor_child(v, 0));

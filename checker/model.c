@@ -84,6 +84,7 @@ void ops_use_free(void *p)
 	free(use->function);
 	free(use->ops_name);
 	free(use->ops_file);
+	free(use->member_file);
 	free(use->expr);
 	free(use);
 }
@@ -107,6 +108,7 @@ void ops_object_free(void *p)
 	free(ops->macro);
 	free(ops->pgsize_loc.file);
 	free(ops->pgsize_expr);
+	free(ops->pgtable_format);
 	vec_free(&ops->alloc, callback_free);
 	vec_free(&ops->attach, callback_free);
 	vec_free(&ops->verdicts, verdict_free);

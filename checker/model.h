@@ -34,7 +34,9 @@ struct ops_use {
 	char *function;		/* enclosing function, NULL at file scope */
 	char *ops_name;		/* named ops object, NULL through a pointer */
 	char *ops_file;		/* where that object is defined, if known */
+	char *member_file;	/* where struct iommu_ops declares the member */
 	char *expr;		/* init: the value; else the enclosing expression */
+	bool copies_cfg;	/* write: of an io_pgtable_cfg's restricted sizes */
 	bool is_constant;	/* init: the value is a constant ... */
 	unsigned long long value;	/* ... equal to this */
 };
@@ -83,6 +85,10 @@ struct ops_object {
 	struct vec alloc;	/* struct callback: domain allocators */
 	struct vec attach;	/* struct callback: attach_dev reached */
 	struct vec verdicts;	/* struct verdict, one per rule */
+	/* The sizes the domains end up with once io-pgtable restricted them */
+	char *pgtable_format;
+	bool format_keeps_known;
+	unsigned long long format_keeps;
 };
 
 enum provenance {

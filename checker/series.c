@@ -17,10 +17,9 @@
 #include "verify.h"
 #include "scan.h"
 #include "series.h"
+#include "series_text.h"
+#include "kerneldoc.h"
 #include "spawn.h"
-
-/* Stands for a space that wrap_text() must not break at. */
-#define NBSP ('\x01')
 
 #ifndef COCCI_DIR
 #define COCCI_DIR "cocci"
@@ -298,128 +297,6 @@ out:
 	return best;
 }
 
-char *subject_prefix_from_path(const char *rel)
-{
-	const char *base = strrchr(rel, '/');
-	char *name = xstrdup(base ? base + 1 : rel);
-	char *p, *prefix;
-
-	p = strrchr(name, '.');
-	if (p)
-		*p = '\0';
-	p = strstr(name, "-iommu");
-	if (!p)
-		p = strstr(name, "_iommu");
-	if (p && p != name)
-		*p = '\0';
-	/* drivers/iommu/intel/iommu.c: the directory names the driver. */
-	if (!strcmp(name, "iommu") && base && base > rel) {
-		const char *dir = base - 1;
-
-		while (dir > rel && dir[-1] != '/')
-			dir--;
-		free(name);
-		name = xstrndup(dir, base - dir);
-	}
-	prefix = xasprintf("iommu/%s", name);
-	free(name);
-	return prefix;
-}
-
-char *wrap_text(const char *text, unsigned int width)
-{
-	struct strbuf sb = { 0 };
-	unsigned int col = 0;
-	const char *p = text;
-
-	while (*p) {
-		size_t word = strcspn(p, "\n ");
-
-		if (word && col && col + 1 + word > width) {
-			strbuf_add(&sb, "\n", 1);
-			col = 0;
-		} else if (word && col) {
-			strbuf_add(&sb, " ", 1);
-			col++;
-		}
-		strbuf_add(&sb, p, word);
-		col += word;
-		p += word;
-		if (*p == '\n' && p[1] == '\n') {
-			strbuf_addstr(&sb, "\n\n");
-			col = 0;
-			p += 2;
-		} else if (*p) {
-			p++;
-		}
-	}
-	strbuf_add(&sb, "\n", 1);
-	return strbuf_detach(&sb);
-}
-
-/* One line per allocator list: "a()", "a() and b()". */
-static char *function_list(const char *csv)
-{
-	struct strbuf sb = { 0 };
-	char *copy = xstrdup(csv), *name, *save = NULL;
-	unsigned int n = 0;
-
-	for (name = strtok_r(copy, ",", &save); name;
-	     name = strtok_r(NULL, ",", &save))
-		strbuf_addf(&sb, "%s%s()", n++ ? " and " : "", name);
-	free(copy);
-	return strbuf_detach(&sb);
-}
-
-static char *message_body(const struct plan_entry *e, const char *expr)
-{
-	const struct ops_object *ops = e->ops;
-	char *fns = function_list(e->allocators);
-	bool many = strchr(e->allocators, ',') != NULL;
-	char *body;
-
-	if (!strcmp(e->rule, RULE_FILE_DROP))
-		body = xasprintf("%s of %s already %s its page sizes, so the core's fallback to iommu_ops.pgsize_bitmap never fires for these domains and the ops member (%s) only misleads. Page sizes belong to each domain's page table: drop the member.\n\n"
-				 "The domains keep exactly the page sizes they had.\n\n"
-				 "Generated with iommu-pgsize (cocci/%s).",
-				 fns, ops->name, many ?
-				 "give every domain they return" :
-				 "gives every domain it returns", expr, e->rule);
-	else
-		body = xasprintf("%s describes the page sizes of its domains in iommu_ops.pgsize_bitmap, and %s %s domains without them: they get the value only from the core's fallback in __iommu_domain_alloc(). Page sizes belong to each domain's page table, and that fallback is going away.\n\n"
-				 "Set the domain's pgsize_bitmap in %s and drop the ops member. The domains keep exactly the page sizes they had: %s (%#llx).\n\n"
-				 "Generated with iommu-pgsize (cocci/%s).",
-				 ops->name, fns, many ? "return" : "returns",
-				 fns, expr, ops->pgsize_value, e->rule);
-	free(fns);
-	return body;
-}
-
-static char *commit_message(struct series *s, const struct plan_entry *e,
-			    const char *prefix)
-{
-	char *expr = xstrdup(e->ops->pgsize_expr), *p, *body, *wrapped, *msg;
-	bool drop = !strcmp(e->rule, RULE_FILE_DROP);
-
-	/* Keep the expression on one line when wrapping. */
-	for (p = expr; *p; p++)
-		if (*p == ' ')
-			*p = NBSP;
-	body = message_body(e, expr);
-	wrapped = wrap_text(body, 72);
-	for (p = wrapped; *p; p++)
-		if (*p == NBSP)
-			*p = ' ';
-	msg = xasprintf("%s: %s\n\n%s\nSigned-off-by: %s <%s>\n", prefix,
-			drop ? "Drop iommu_ops page sizes its domains never use" :
-			"Give domains their page sizes, not iommu_ops",
-			wrapped, s->name, s->email);
-	free(wrapped);
-	free(body);
-	free(expr);
-	return msg;
-}
-
 static int write_file(const char *path, const char *text)
 {
 	FILE *fp = fopen(path, "w");
@@ -432,15 +309,17 @@ static int write_file(const char *path, const char *text)
 
 /*
  * Parse the patched file again: the ops object must no longer set the
- * member, and every successful return of its allocators must give the
- * domain page sizes (domain-init: sets).
+ * member, nothing in the file may use it, and every domain must still get
+ * page sizes: from its allocators (domain-init: sets) or, when the plan
+ * relies on it, from its instance when finalised.
  */
 static bool migration_holds(struct series *s, const struct plan_entry *e)
 {
 	struct tree patched = { .root = path_join(s->work, "") };
 	struct parse_job job = { .rel = e->ops->loc.file };
 	struct inventory inv = { 0 };
-	bool holds = false;
+	bool holds = false, finalised_ok = e->how == MIGRATE_FINALISED ||
+		(e->finaliser && e->how == MIGRATE_MOVE && e->narrowed);
 	size_t i, k;
 
 	flags_for_file(&s->flags, job.rel, NULL, &job.args);
@@ -454,138 +333,225 @@ static bool migration_holds(struct series *s, const struct plan_entry *e)
 			const struct verdict *v = ops->verdicts.items[k];
 
 			if (!strcmp(v->rule, RULE_DOMAIN_INIT))
-				holds = !strcmp(v->verdict, "sets");
+				holds = !strcmp(v->verdict, "sets") ||
+					(finalised_ok &&
+					 !strcmp(v->verdict, "finalised"));
 		}
 	}
+	for (i = 0; i < inv.uses.nr; i++)
+		if (!strcmp(((struct ops_use *)inv.uses.items[i])->loc.file,
+			    job.rel))
+			holds = false;
 	inventory_release(&inv);
 	vec_free(&job.args, free);
 	free(patched.root);
 	return holds;
 }
 
-/* Apply the entry's rule; commit when it changed the file. */
-static int migrate(struct series *s, struct plan_entry *e)
+/* Run one semantic patch in place over @files (relative) of the copy. */
+static int run_rule(struct series *s, const char *rule,
+		    const struct vec *defines, const struct vec *files,
+		    bool headers)
 {
-	char *rule = path_join(s->o->cocci_dir, e->rule);
-	char *file = path_join(s->work, e->ops->loc.file);
+	char *sp = path_join(s->o->cocci_dir, rule);
 	char *inc = path_join(s->work, "include");
 	char *log = path_join(s->scratch, "spatch.log");
-	char *msgfile = path_join(s->scratch, "message");
-	char *prefix = history_prefix(s, e->ops->loc.file);
-	char *msg;
-	int ret = -1;
+	struct vec argv = { 0 };
+	size_t i;
+	int ret;
 
-	if (!prefix)
-		prefix = subject_prefix_from_path(e->ops->loc.file);
-	if (run_program((char *const[]){ "spatch", "--sp-file", rule, "-D",
-			"patch", "--local-includes", "--include-headers-for-types",
-			"--very-quiet", "--in-place", "-I", inc, file, NULL },
-			log)) {
-		e->reason = xasprintf("spatch failed; see %s", log);
-		goto out;
+	vec_push(&argv, xstrdup("spatch"));
+	vec_push(&argv, xstrdup("--sp-file"));
+	vec_push(&argv, sp);
+	vec_push(&argv, xstrdup("-D"));
+	vec_push(&argv, xstrdup("patch"));
+	for (i = 0; defines && i < defines->nr; i++) {
+		vec_push(&argv, xstrdup("-D"));
+		vec_push(&argv, xstrdup(defines->items[i]));
 	}
-	if (!git(s->work, NULL, (const char *[]){ "diff", "--quiet", "--",
-						  e->ops->loc.file, NULL })) {
-		e->reason = xstrdup("the semantic patch did not apply (the domain type could not be resolved)");
-		goto out;
-	}
-	if (!migration_holds(s, e)) {
-		e->reason = xstrdup("after the semantic patch some successful return still gives a domain no page sizes; patch not kept");
-		git(s->work, NULL, (const char *[]){ "checkout", "-q", "--",
-						     e->ops->loc.file, NULL });
-		goto out;
-	}
-	msg = commit_message(s, e, prefix);
-	ret = write_file(msgfile, msg);
-	free(msg);
-	ret = ret ?: git(s->work, NULL, (const char *[]){
-		"-c", s->name_cfg, "-c", s->email_cfg, "commit", "-q",
-		"--no-verify",
-		"-F", msgfile, "--", e->ops->loc.file, NULL });
+	vec_push(&argv, xstrdup(headers ? "--no-includes" : "--local-includes"));
+	vec_push(&argv, xstrdup(headers ? "--include-headers" :
+				"--include-headers-for-types"));
+	vec_push(&argv, xstrdup("--very-quiet"));
+	vec_push(&argv, xstrdup("--in-place"));
+	vec_push(&argv, xstrdup("-I"));
+	vec_push(&argv, inc);
+	for (i = 0; i < files->nr; i++)
+		vec_push(&argv, path_join(s->work, files->items[i]));
+	vec_push(&argv, NULL);
+	ret = run_program((char *const *)argv.items, log);
 	if (ret)
-		e->reason = xstrdup("git commit failed in the scratch copy");
-	else
-		s->commits++;
-out:
-	if (e->reason)
-		e->rule = NULL;
-	free(rule);
-	free(file);
-	free(inc);
+		error("spatch %s failed; see %s", rule, log);
+	vec_free(&argv, free);
 	free(log);
-	free(msgfile);
-	free(prefix);
 	return ret;
 }
 
-static char *cover_blurb(const struct vec *plan)
+/* Does the copy differ from the last commit in @rel? */
+static bool changed(struct series *s, const char *rel)
 {
-	struct strbuf sb = { 0 };
-	size_t i;
-	int pass;
-
-	strbuf_addstr(&sb, "Page sizes are a property of a page table, not of a driver: one driver can run IOMMU instances with different capabilities, and the core now gives every domain its own pgsize_bitmap. The drivers below still describe page sizes in struct iommu_ops and rely on the core copying ops->pgsize_bitmap into domains that have none. Each patch sets the sizes on the domains the driver allocates, with exactly the value they had before, and drops the ops member.\n\n");
-	for (pass = 0; pass < 2; pass++) {
-		bool any = false;
-
-		for (i = 0; i < plan->nr; i++) {
-			const struct plan_entry *e = plan->items[i];
-
-			if (!!e->rule != !pass)
-				continue;
-			if (!any)
-				strbuf_addstr(&sb, pass ?
-					"Not migrated by this series (no patch):\n\n" :
-					"Migrated:\n\n");
-			any = true;
-			if (!pass)
-				strbuf_addf(&sb, "  %s %s: %s (%#llx), %s\n",
-					    e->ops->loc.file, e->ops->name,
-					    e->ops->pgsize_expr,
-					    e->ops->pgsize_value,
-					    strcmp(e->rule, RULE_FILE_DROP) ?
-					    "moved to the domains" :
-					    "dropped: the domains set their own");
-			else
-				strbuf_addf(&sb, "  %s %s:\n    %s\n",
-					    e->ops->loc.file, e->ops->name,
-					    e->reason);
-		}
-		if (any)
-			strbuf_addstr(&sb, "\n");
-	}
-	strbuf_addstr(&sb, "The core fallback in __iommu_domain_alloc() and the iommu_ops member stay until every driver above is migrated.\n");
-	return strbuf_detach(&sb);
+	return git(s->work, NULL, (const char *[]){ "diff", "--quiet", "--",
+						    rel, NULL }) != 0;
 }
 
-/* Keep the list lines of the blurb as they are; wrap the prose. */
-static char *format_blurb(const char *blurb)
+static void undo(struct series *s, const struct vec *files)
 {
-	struct strbuf sb = { 0 };
-	const char *p = blurb;
+	size_t i;
 
-	while (*p) {
-		const char *end = strstr(p, "\n\n");
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		char *para = xstrndup(p, len);
+	for (i = 0; i < files->nr; i++)
+		git(s->work, NULL, (const char *[]){ "checkout", "-q", "--",
+			files->items[i], NULL });
+}
 
-		if (para[0] == ' ' || strstr(para, ":\n")) {
-			strbuf_addstr(&sb, para);
-			strbuf_addstr(&sb, "\n");
-		} else {
-			char *w = wrap_text(para, 72);
+static int commit(struct series *s, const char *msg, const struct vec *files)
+{
+	char *msgfile = path_join(s->scratch, "message");
+	struct vec argv = { 0 };
+	size_t i;
+	int ret = write_file(msgfile, msg);
 
-			strbuf_addstr(&sb, w);
-			free(w);
-		}
-		free(para);
-		p += len;
-		if (*p) {
-			strbuf_addstr(&sb, "\n");
-			p += 2;
-		}
+	vec_push(&argv, (char *)"-c");
+	vec_push(&argv, s->name_cfg);
+	vec_push(&argv, (char *)"-c");
+	vec_push(&argv, s->email_cfg);
+	vec_push(&argv, (char *)"commit");
+	vec_push(&argv, (char *)"-q");
+	vec_push(&argv, (char *)"--no-verify");
+	vec_push(&argv, (char *)"-F");
+	vec_push(&argv, msgfile);
+	vec_push(&argv, (char *)"--");
+	for (i = 0; i < files->nr; i++)
+		vec_push(&argv, files->items[i]);
+	vec_push(&argv, NULL);
+	ret = ret ?: git(s->work, NULL, (const char **)argv.items);
+	if (!ret)
+		s->commits++;
+	vec_free(&argv, NULL);
+	free(msgfile);
+	return ret;
+}
+
+static char *subject_prefix(struct series *s, const char *rel)
+{
+	char *prefix = history_prefix(s, rel);
+
+	return prefix ? prefix : subject_prefix_from_path(rel);
+}
+
+/* Comments spatch left glued to the line before a removed one. */
+static void tidy_comments(struct series *s, const char *rel)
+{
+	char *path = path_join(s->work, rel);
+	char *orig_path = path_join(s->tree->root, rel);
+	char *patched, *original, *tidy = NULL;
+	size_t size;
+
+	patched = read_file(path, &size);
+	original = read_file(orig_path, &size);
+	if (patched && original)
+		tidy = unglue_comments(patched, original);
+	if (tidy && write_file(path, tidy))
+		warn("cannot rewrite %s", path);
+	free(tidy);
+	free(patched);
+	free(original);
+	free(path);
+	free(orig_path);
+}
+
+/* Apply the entry's rules; commit when they changed the file. */
+static void migrate(struct series *s, struct plan_entry *e)
+{
+	struct vec files = { 0 };
+	struct person by = { s->name, s->email };
+	char *prefix, *msg;
+	size_t i;
+
+	vec_push(&files, e->ops->loc.file);
+	for (i = 0; e->rules[i] && !e->reason; i++)
+		if (run_rule(s, e->rules[i],
+			     strcmp(e->rules[i], RULE_FILE_RUNTIME) ?
+			     &e->defines : &e->runtime_defines, &files, false))
+			e->reason = xasprintf("spatch failed on %s",
+					      e->rules[i]);
+	if (!e->reason)
+		tidy_comments(s, e->ops->loc.file);
+	if (!e->reason && !changed(s, e->ops->loc.file))
+		e->reason = xstrdup("the semantic patches did not apply (a type could not be resolved)");
+	if (!e->reason && !migration_holds(s, e))
+		e->reason = xstrdup("after the semantic patches some domain still has no page sizes or the file still uses the ops member; patch not kept");
+	if (e->reason) {
+		undo(s, &files);
+		goto out;
 	}
-	return strbuf_detach(&sb);
+	prefix = subject_prefix(s, e->ops->loc.file);
+	msg = commit_message(e, prefix, &by);
+	if (commit(s, msg, &files))
+		e->reason = xstrdup("git commit failed in the scratch copy");
+	free(msg);
+	free(prefix);
+out:
+	if (e->reason)
+		e->how = MIGRATE_NONE;
+	vec_free(&files, NULL);
+}
+
+static int cmp_c_first(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+
+	return ends_with(y, ".c") - ends_with(x, ".c") ?: strcmp(x, y);
+}
+
+/*
+ * The files of the core fallback (uses through a pointer) and the header
+ * that declares the member, from the scan.
+ */
+static void core_files(const struct inventory *inv, struct vec *files)
+{
+	size_t i, k;
+
+	for (i = 0; i < inv->uses.nr; i++) {
+		const struct ops_use *u = inv->uses.items[i];
+		const char *add[] = { u->ops_name ? NULL : u->loc.file,
+				      u->member_file };
+
+		for (k = 0; k < ARRAY_SIZE(add); k++)
+			if (add[k] && !vec_contains_str(files, add[k]))
+				vec_push(files, (char *)add[k]);
+	}
+	/* The .c file with the fallback names the patch. */
+	vec_sort(files, cmp_c_first);
+}
+
+/* The last patch, once every driver is migrated. */
+static bool migrate_core(struct series *s, const struct inventory *inv)
+{
+	struct vec files = { 0 };
+	struct person by = { s->name, s->email };
+	char *prefix = NULL, *msg;
+	bool done = false;
+	size_t i;
+
+	core_files(inv, &files);
+	if (!files.nr || run_rule(s, RULE_FILE_CORE, NULL, &files, true))
+		goto out;
+	for (i = 0; i < files.nr; i++)
+		if (!changed(s, files.items[i]) ||
+		    remove_member_doc(s->work, files.items[i]) < 0) {
+			warn("the core patch did not apply to %s; no core patch",
+			     (char *)files.items[i]);
+			undo(s, &files);
+			goto out;
+		}
+	prefix = subject_prefix(s, files.items[0]);
+	msg = core_commit_message(prefix, &by);
+	done = !commit(s, msg, &files);
+	free(msg);
+out:
+	free(prefix);
+	vec_free(&files, NULL);
+	return done;
 }
 
 static void replace_once(struct strbuf *sb, const char *what, const char *with)
@@ -662,7 +628,7 @@ out:
 	return strbuf_detach(&hdr);
 }
 
-static int write_series(struct series *s, const struct vec *plan)
+static int write_series(struct series *s, const struct vec *plan, bool core)
 {
 	char *range = xasprintf("%s..HEAD", s->base);
 	struct vec patches = { 0 };
@@ -694,7 +660,7 @@ static int write_series(struct series *s, const struct vec *plan)
 		ret = -1;
 		goto out;
 	}
-	blurb = format_blurb(cover_blurb(plan));
+	blurb = cover_blurb(plan, core);
 	to = recipients(s, &patches);
 	replace_once(&cover, "*** SUBJECT HERE ***",
 		     "iommu: Give domains their page sizes, not iommu_ops");
@@ -741,6 +707,7 @@ int cmd_series(int argc, char **argv)
 	struct scan_result res;
 	struct vec plan = { 0 };
 	struct tree tree;
+	bool core = false;
 	int ret = EXIT_FATAL;
 	size_t i;
 
@@ -761,9 +728,9 @@ int cmd_series(int argc, char **argv)
 	for (i = 0; i < plan.nr; i++) {
 		struct plan_entry *e = plan.items[i];
 
-		if (e->rule)
+		if (e->how != MIGRATE_NONE)
 			migrate(&s, e);
-		if (!e->rule)
+		if (e->how == MIGRATE_NONE)
 			note("no patch for %s (%s): %s", e->ops->name,
 			     e->ops->loc.file, e->reason);
 	}
@@ -772,7 +739,11 @@ int cmd_series(int argc, char **argv)
 		ret = 0;
 		goto out;
 	}
-	ret = write_series(&s, &plan) ? EXIT_FATAL : 0;
+	if (plan_complete(&plan))
+		core = migrate_core(&s, &res.inv);
+	else
+		note("some drivers keep ops page sizes: the core fallback and the iommu_ops member stay");
+	ret = write_series(&s, &plan, core) ? EXIT_FATAL : 0;
 out:
 	series_release(&s);
 	vec_free(&plan, plan_entry_free);

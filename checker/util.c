@@ -248,3 +248,13 @@ int mkdir_p(const char *path)
 	free(copy);
 	return ret;
 }
+
+bool vec_contains_str(const struct vec *v, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < v->nr; i++)
+		if (!strcmp(v->items[i], s))
+			return true;
+	return false;
+}

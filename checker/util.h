@@ -41,6 +41,7 @@ struct vec {
 void vec_push(struct vec *v, void *item);
 void vec_free(struct vec *v, void (*free_item)(void *));
 void vec_sort(struct vec *v, int (*cmp)(const void *, const void *));
+bool vec_contains_str(const struct vec *v, const char *s);
 
 /* A growable NUL-terminated string. */
 struct strbuf {

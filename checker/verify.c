@@ -344,7 +344,7 @@ static bool requested_value(CXCursor value, unsigned long long *v)
 	return init_list_member_value(list, OPS_STRUCT, PGSIZE_MEMBER, v);
 }
 
-static char *size_list(unsigned long long sizes)
+char *size_names(unsigned long long sizes, const char *sep)
 {
 	static const char *const names[] = {
 		"4K", "8K", "16K", "32K", "64K", "128K", "256K", "512K",
@@ -358,14 +358,14 @@ static char *size_list(unsigned long long sizes)
 		if (!(sizes & (1ULL << bit)))
 			continue;
 		if (sb.len)
-			strbuf_addstr(&sb, "|");
+			strbuf_addstr(&sb, sep);
 		if (bit - 12 < (int)ARRAY_SIZE(names))
 			strbuf_addf(&sb, "SZ_%s", names[bit - 12]);
 		else
 			strbuf_addf(&sb, "%#llx", 1ULL << bit);
 	}
 	if (sizes & 0xfff)
-		strbuf_addf(&sb, "%s%#llx", sb.len ? "|" : "", sizes & 0xfff);
+		strbuf_addf(&sb, "%s%#llx", sb.len ? sep : "", sizes & 0xfff);
 	return strbuf_detach(&sb);
 }
 
@@ -386,7 +386,13 @@ static void rule_pgsize_format(struct verify_input *in)
 	fmt = format_name(use.call);
 	caller = cursor_spelling(use.function);
 	clang_visitChildren(use.function, find_cfg, &cs);
+	in->ops->pgtable_format = fmt ? xstrdup(fmt) : NULL;
 	if (domains_copy_back(in)) {
+		known = !cursor_is_null(cs.requested) &&
+			requested_value(cs.requested, &claimed);
+		in->ops->format_keeps_known = known &&
+			pgtable_format_restrict(fmt, claimed,
+						&in->ops->format_keeps);
 		v = verify_add(in, RULE_PGSIZE_FORMAT, "fits", VERDICT_OK);
 		v->detail = xasprintf("domains take cfg.pgsize_bitmap after %s restricted it in %s()",
 				      fmt ? fmt : "the format", caller);
@@ -404,13 +410,15 @@ static void rule_pgsize_format(struct verify_input *in)
 				      caller, fmt ? fmt : "io-pgtable");
 		goto out;
 	}
-	have = size_list(claimed);
+	have = size_names(claimed, "|");
 	if (kept == claimed) {
+		in->ops->format_keeps_known = true;
+		in->ops->format_keeps = kept;
 		v = verify_add(in, RULE_PGSIZE_FORMAT, "fits", VERDICT_OK);
 		v->detail = xasprintf("%s (%s) can map every claimed size %s",
 				      fmt, pgtable_format_source(fmt), have);
 	} else {
-		extra = size_list(claimed & ~kept);
+		extra = size_names(claimed & ~kept, "|");
 		v = verify_add(in, RULE_PGSIZE_FORMAT, "exceeds",
 				VERDICT_FINDING);
 		verify_point_at(in, v, use.call);

@@ -33,6 +33,8 @@ void verify_point_at(struct verify_input *in, struct verdict *v, CXCursor c);
 void rule_attach_instance(struct verify_input *in);
 /* Append ",name" to a list of functions unless it is there already. */
 void verify_join(struct strbuf *sb, const char *name);
+/* "SZ_4K|SZ_2M" for a page-size set, with @sep between the names. */
+char *size_names(unsigned long long sizes, const char *sep);
 
 /* Add one struct verdict per rule to in->ops->verdicts. */
 void verify_ops(struct verify_input *in);

@@ -10,6 +10,10 @@
 //  and do not already set other sizes; iommu-pgsize chooses the files
 //  where that holds. Returns of a static (identity or blocked) domain,
 //  NULL and ERR_PTR() are left alone.
+//  -D alloc=NAME limits the change to one allocator (the others set sizes
+//  already). -D sizes='SZ_4K | SZ_2M' gives the domains that set instead
+//  of the ops constant: the set the io-pgtable format restricts it to when
+//  the driver copies the restricted set back at finalise.
 // Options: --local-includes --include-headers-for-types
 
 virtual patch
@@ -30,22 +34,34 @@ struct iommu_ops o = {
 	...
 };
 
-@alloc_sets depends on ops@
-identifier ops.alloc, I;
-expression ops.sizes;
+@script:ocaml pick@
+alloc << ops.alloc;
+sizes << ops.sizes;
+only << virtual.alloc = "";
+narrowed << virtual.sizes = "";
+fn;
+value;
+@@
+if only <> "" && only <> alloc then Coccilib.include_match false;
+fn := Coccilib.make_ident alloc;
+value := Coccilib.make_expr (if narrowed = "" then sizes else narrowed)
+
+@alloc_sets@
+identifier pick.fn, I;
+expression pick.value;
 struct iommu_domain E;
 idexpression struct iommu_domain *D;
 @@
-alloc(...)
+fn(...)
 {
 <...
 (
  return &I;
 |
-+E.pgsize_bitmap = sizes;
++E.pgsize_bitmap = value;
  return &E;
 |
-+D->pgsize_bitmap = sizes;
++D->pgsize_bitmap = value;
  return D;
 )
 ...>
@@ -53,17 +69,17 @@ alloc(...)
 
 // Only once the domains have the sizes may the ops member go: later
 // rules see the code the earlier ones transformed.
-@have_sizes depends on ops exists@
-identifier ops.alloc;
-expression ops.sizes, X;
+@have_sizes exists@
+identifier pick.fn;
+expression pick.value, X;
 @@
-alloc(...)
+fn(...)
 {
 ... when any
 (
-X.pgsize_bitmap = sizes;
+X.pgsize_bitmap = value;
 |
-X->pgsize_bitmap = sizes;
+X->pgsize_bitmap = value;
 )
 ... when any
 }
