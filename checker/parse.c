@@ -63,11 +63,9 @@ static CXTranslationUnit parse_with(CXIndex index, const char *path,
 		unsaved[i].Length = o->len;
 	}
 	err = clang_parseTranslationUnit2(index, path,
-					(const char *const *)args->items,
-					args->nr, unsaved, n,
-					CXTranslationUnit_KeepGoing |
-					CXTranslationUnit_DetailedPreprocessingRecord,
-					&tu);
+			(const char *const *)args->items, args->nr, unsaved, n,
+			CXTranslationUnit_KeepGoing |
+			CXTranslationUnit_DetailedPreprocessingRecord, &tu);
 	free(unsaved);
 	return err == CXError_Success ? tu : NULL;
 }
