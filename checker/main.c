@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lint.h"
 #include "scan.h"
 #include "series.h"
 #include "util.h"
@@ -19,6 +20,7 @@ struct command {
 static const struct command commands[] = {
 	{ "scan", cmd_scan, "inventory of iommu_ops page-size use and verdicts" },
 	{ "series", cmd_series, "patch series moving page sizes to the domain" },
+	{ "lint", cmd_lint, "CI gate: fail on findings a change brings in" },
 };
 
 static void print_usage(FILE *out)

@@ -45,18 +45,29 @@ static void count_errors(CXTranslationUnit tu, struct parse_result *res)
 }
 
 static CXTranslationUnit parse_with(CXIndex index, const char *path,
-				    const struct vec *args)
+				    const struct vec *args,
+				    const struct vec *overlays)
 {
+	struct CXUnsavedFile *unsaved = NULL;
 	CXTranslationUnit tu = NULL;
+	size_t i, n = overlays ? overlays->nr : 0;
+	enum CXErrorCode err;
 
-	if (clang_parseTranslationUnit2(index, path,
-					(const char *const *)args->items,
-					args->nr, NULL, 0,
-					CXTranslationUnit_KeepGoing |
-					CXTranslationUnit_DetailedPreprocessingRecord,
-					&tu) != CXError_Success)
-		return NULL;
-	return tu;
+	if (n)
+		unsaved = xcalloc(n, sizeof(*unsaved));
+	for (i = 0; i < n; i++) {
+		const struct source_overlay *o = overlays->items[i];
+
+		unsaved[i].Filename = o->path;
+		unsaved[i].Contents = o->text;
+		unsaved[i].Length = o->len;
+	}
+	err = clang_parseTranslationUnit2(index, path,
+			(const char *const *)args->items, args->nr, unsaved, n,
+			CXTranslationUnit_KeepGoing |
+			CXTranslationUnit_DetailedPreprocessingRecord, &tu);
+	free(unsaved);
+	return err == CXError_Success ? tu : NULL;
 }
 
 static void add_forced_symbols(struct vec *args, const struct vec *symbols,
@@ -116,7 +127,7 @@ static void parse_and_collect(struct pool *pool, CXIndex index,
 		known = dc.symbols.nr;
 		if (again)
 			clang_disposeTranslationUnit(again);
-		again = parse_with(index, path, &args);
+		again = parse_with(index, path, &args, job->overlays);
 		if (!again)
 			break;
 		if (pool->force_config)
@@ -163,11 +174,12 @@ static void parse_one(struct pool *pool, CXIndex index, struct parse_job *job,
 	CXTranslationUnit tu;
 
 	res->file = xstrdup(job->rel);
-	tu = parse_with(index, path, &job->args);
+	tu = parse_with(index, path, &job->args, job->overlays);
 	if (job->plain_args.nr && (!tu || pch_rejected(tu))) {
 		if (tu)
 			clang_disposeTranslationUnit(tu);
-		tu = parse_with(index, path, &job->plain_args);
+		tu = parse_with(index, path, &job->plain_args,
+				job->overlays);
 	}
 	if (!tu) {
 		res->failed = true;

@@ -9,8 +9,16 @@
 #include "model.h"
 #include "tree.h"
 
+/* Contents that replace a file's on disk, for checking a patch. */
+struct source_overlay {
+	char *path;		/* absolute, as the parser opens it */
+	char *text;
+	size_t len;
+};
+
 struct parse_job {
 	char *rel;
+	const struct vec *overlays;	/* struct source_overlay, or NULL */
 	struct vec args;
 	struct vec plain_args;	/* without the PCH; empty when args has none */
 	long long size;		/* bytes, to schedule big files first */

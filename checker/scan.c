@@ -191,6 +191,7 @@ static int cmp_job_size(const void *a, const void *b)
 /* Find, parse and analyse; returns the number of usable parses. */
 static unsigned int scan_tree(const struct tree *tree,
 			      const struct flags_config *cfg,
+			      const struct scan_scope *scope,
 			      struct scan_result *res)
 {
 	struct vec files = { 0 };
@@ -205,16 +206,27 @@ static unsigned int scan_tree(const struct tree *tree,
 		exit(EXIT_FATAL);
 	res->flags = flags.source;
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	tree_find_candidates(tree, &files, &res->tree_stats);
+	if (scope) {
+		for (i = 0; i < scope->files->nr; i++)
+			vec_push(&files, xstrdup(scope->files->items[i]));
+		res->tree_stats.files_seen = files.nr;
+	} else {
+		tree_find_candidates(tree, &files, &res->tree_stats);
+		note("%zu of %u source files name pgsize_bitmap or define an iommu_ops object (%.1f s)",
+		     files.nr, res->tree_stats.files_seen,
+		     seconds_since(&start));
+	}
 	res->candidates = files.nr;
-	note("%zu of %u source files name pgsize_bitmap or define an iommu_ops object (%.1f s)",
-	     files.nr, res->tree_stats.files_seen, seconds_since(&start));
 	jobs = xcalloc(files.nr, sizeof(*jobs));
 	for (i = 0; i < files.nr; i++) {
 		jobs[i].rel = files.items[i];
 		jobs[i].size = file_size(tree, jobs[i].rel);
+		jobs[i].overlays = scope ? scope->overlays : NULL;
 	}
-	pch_build(&pch, tree, &flags, jobs, files.nr, &res->inv);
+	memset(&pch, 0, sizeof(pch));
+	/* A PCH would hide a changed header's new contents. */
+	if (!scope || !scope->no_pch)
+		pch_build(&pch, tree, &flags, jobs, files.nr, &res->inv);
 	if (pch.path)
 		note("precompiled %u headers most of those files include",
 		     pch.headers);
@@ -246,9 +258,16 @@ static unsigned int scan_tree(const struct tree *tree,
 int scan_analyse(const struct tree *tree, const struct flags_config *cfg,
 		 struct scan_result *res)
 {
+	return scan_analyse_scoped(tree, cfg, NULL, res);
+}
+
+int scan_analyse_scoped(const struct tree *tree,
+			const struct flags_config *cfg,
+			const struct scan_scope *scope, struct scan_result *res)
+{
 	memset(res, 0, sizeof(*res));
 	res->tree = tree;
-	if (!scan_tree(tree, cfg, res) && res->candidates) {
+	if (!scan_tree(tree, cfg, scope, res) && res->candidates) {
 		error("no file of %s could be parsed", tree->root);
 		return -1;
 	}

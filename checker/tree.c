@@ -309,3 +309,26 @@ void tree_find_candidates(const struct tree *tree, struct vec *files,
 	}
 	vec_free(&ws.sources, NULL);
 }
+
+bool tree_file_is_candidate(const struct tree *tree, const char *rel,
+			    const char *text, size_t size)
+{
+	struct source_file sf = { .rel = (char *)rel };
+	bool found = mentions_relevant_token(text, size);
+	size_t i;
+
+	if (found)
+		return true;
+	note_quoted_includes(&sf, text, size);
+	for (i = 0; i < sf.includes.nr && !found; i++) {
+		char *path = path_join(tree->root, sf.includes.items[i]);
+		size_t hsize;
+		char *htext = read_file(path, &hsize);
+
+		found = htext && mentions_relevant_token(htext, hsize);
+		free(htext);
+		free(path);
+	}
+	vec_free(&sf.includes, free);
+	return found;
+}

@@ -31,6 +31,13 @@ void tree_release(struct tree *tree);
 void tree_find_candidates(const struct tree *tree, struct vec *files,
 			  struct tree_stats *stats);
 
+/*
+ * Would tree_find_candidates() pick @rel with contents @text? For one
+ * file at a time, when only a few changed.
+ */
+bool tree_file_is_candidate(const struct tree *tree, const char *rel,
+			    const char *text, size_t size);
+
 /* Read a whole file; NULL with errno set on failure. */
 char *read_file(const char *path, size_t *size);
 
