@@ -38,6 +38,15 @@ $(BUILD)/%.o: checker/%.c $(wildcard checker/*.h)
 	@mkdir -p $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The report's template and CSS, compiled in.
+$(BUILD)/gen/report_assets.h: report/template.html report/style.css scripts/embed-text
+	@mkdir -p $(BUILD)/gen
+	scripts/embed-text $@ report_template=report/template.html \
+		report_style=report/style.css
+
+$(BUILD)/report_html.o: $(BUILD)/gen/report_assets.h
+$(BUILD)/report_html.o: ALL_CFLAGS += -I$(BUILD)/gen
+
 $(PROGRAM): $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 

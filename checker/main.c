@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report.h"
 #include "scan.h"
 #include "series.h"
 #include "util.h"
@@ -19,6 +20,7 @@ struct command {
 static const struct command commands[] = {
 	{ "scan", cmd_scan, "inventory of iommu_ops page-size use and verdicts" },
 	{ "series", cmd_series, "patch series moving page sizes to the domain" },
+	{ "report", cmd_report, "HTML and Markdown migration report" },
 };
 
 static void print_usage(FILE *out)
