@@ -27,7 +27,7 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 # Real kernel trees for the end-to-end tests and benchmarks.
 KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
 
-.PHONY: all deps demo check unit-test corpus-test series-test e2e-test lint-test bench clean style
+.PHONY: all deps demo check unit-test corpus-test series-test report-test e2e-test lint-test bench clean style
 
 all: $(PROGRAM)
 
@@ -37,6 +37,15 @@ deps:
 $(BUILD)/%.o: checker/%.c $(wildcard checker/*.h)
 	@mkdir -p $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The report's template and CSS, compiled in.
+$(BUILD)/gen/report_assets.h: report/template.html report/style.css scripts/embed-text
+	@mkdir -p $(BUILD)/gen
+	scripts/embed-text $@ report_template=report/template.html \
+		report_style=report/style.css
+
+$(BUILD)/report_html.o: $(BUILD)/gen/report_assets.h
+$(BUILD)/report_html.o: ALL_CFLAGS += -I$(BUILD)/gen
 
 $(PROGRAM): $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
@@ -51,6 +60,7 @@ demo: deps $(PROGRAM)
 	rm -rf $(BUILD)/demo-series
 	./$(PROGRAM) series -q -o $(BUILD)/demo-series \
 		--signoff 'iommu-pgsize demo <demo@localhost>' corpus
+	./$(PROGRAM) report -q --series $(BUILD)/demo-series -o report/out corpus
 
 unit-test: $(UNIT_BINS)
 	@tests/run-unit $(UNIT_BINS)
@@ -60,6 +70,9 @@ corpus-test: $(PROGRAM)
 
 series-test: $(PROGRAM) $(KERNEL_6_12)
 	@tests/series/run ./$(PROGRAM) $(KERNEL_6_12)
+
+report-test: $(PROGRAM)
+	@tests/report/run ./$(PROGRAM)
 
 $(KERNEL_6_12):
 	@scripts/unpack-kernel 6.12 $@

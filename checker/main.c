@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lint.h"
+#include "report.h"
 #include "scan.h"
 #include "series.h"
 #include "util.h"
@@ -21,6 +22,7 @@ static const struct command commands[] = {
 	{ "scan", cmd_scan, "inventory of iommu_ops page-size use and verdicts" },
 	{ "series", cmd_series, "patch series moving page sizes to the domain" },
 	{ "lint", cmd_lint, "CI gate: fail on findings a change brings in" },
+	{ "report", cmd_report, "HTML and Markdown migration report" },
 };
 
 static void print_usage(FILE *out)

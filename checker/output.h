@@ -3,6 +3,7 @@
 #ifndef IOMMU_PGSIZE_OUTPUT_H
 #define IOMMU_PGSIZE_OUTPUT_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "flags.h"
@@ -24,5 +25,7 @@ struct scan_result {
 
 void write_text(FILE *out, const struct scan_result *res);
 int write_json(FILE *out, const struct scan_result *res);
+/* The JSON model write_json() prints (docs/scan-json.md); json_decref() it. */
+json_t *scan_json(const struct scan_result *res);
 
 #endif

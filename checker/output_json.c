@@ -217,12 +217,11 @@ static json_t *parsed_files_json(const struct inventory *inv)
 	return arr;
 }
 
-int write_json(FILE *out, const struct scan_result *res)
+json_t *scan_json(const struct scan_result *res)
 {
 	json_t *root = json_object();
 	json_t *tree = json_object();
 	json_t *stats = json_object();
-	int ret;
 
 	json_object_set_new(root, "schema", json_string(SCAN_SCHEMA));
 	json_object_set_new(root, "version", json_integer(SCAN_SCHEMA_VERSION));
@@ -256,6 +255,14 @@ int write_json(FILE *out, const struct scan_result *res)
 			    array_of(&res->drivers, driver_json));
 	json_object_set_new(root, "findings",
 			    array_of(&res->findings, finding_json));
+	return root;
+}
+
+int write_json(FILE *out, const struct scan_result *res)
+{
+	json_t *root = scan_json(res);
+	int ret;
+
 	ret = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', out);
 	json_decref(root);
