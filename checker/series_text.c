@@ -290,8 +290,10 @@ static void blurb_list(struct strbuf *sb, const struct vec *plan, bool done)
 		strbuf_addf(sb, "  %s %s: %s", e->ops->loc.file, e->ops->name,
 			    e->ops->has_pgsize ? e->ops->pgsize_expr :
 			    "(written at run time)");
-		if (e->how == MIGRATE_MOVE)
+		if (e->narrowed)
 			strbuf_addf(sb, " -> %s (%#llx)", e->sizes, e->value);
+		else if (e->how == MIGRATE_MOVE)
+			strbuf_addf(sb, " (%#llx)", e->value);
 		strbuf_addf(sb, ", %s\n", what);
 	}
 	if (any)

@@ -24,7 +24,8 @@ static void test_subject_prefix(void **state)
 	check_prefix("drivers/iommu/mtk_iommu_v1.c", "iommu/mtk");
 	check_prefix("drivers/iommu/intel/iommu.c", "iommu/intel");
 	check_prefix("drivers/iommu/arm/arm-smmu/qcom_iommu.c", "iommu/qcom");
-	check_prefix("iommu.c", "iommu/iommu");
+	check_prefix("iommu.c", "iommu");
+	check_prefix("drivers/iommu/iommu.c", "iommu");
 }
 
 static void test_wrap_text(void **state)
