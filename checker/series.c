@@ -16,6 +16,7 @@
 #include "plan.h"
 #include "verify.h"
 #include "scan.h"
+#include "scratch.h"
 #include "series.h"
 #include "spawn.h"
 
@@ -123,56 +124,6 @@ out:
 	return ret;
 }
 
-/*
- * Run git with @args in @dir; stdout into @out (may be NULL: then stderr
- * is kept with it, out of the user's way).
- */
-static int git(const char *dir, struct strbuf *out, const char *const *args)
-{
-	struct vec argv = { 0 };
-	struct strbuf discard = { 0 };
-	int ret;
-
-	vec_push(&argv, "git");
-	vec_push(&argv, "-C");
-	vec_push(&argv, (char *)dir);
-	for (; *args; args++)
-		vec_push(&argv, (char *)*args);
-	vec_push(&argv, NULL);
-	ret = run_capture((char *const *)argv.items, out ? out : &discard,
-			  !out);
-	strbuf_release(&discard);
-	vec_free(&argv, NULL);
-	return ret;
-}
-
-static char *trimmed(struct strbuf *sb)
-{
-	while (sb->len && (sb->buf[sb->len - 1] == '\n' ||
-			   sb->buf[sb->len - 1] == ' '))
-		sb->buf[--sb->len] = '\0';
-	return strbuf_detach(sb);
-}
-
-static bool is_git_top(const struct tree *tree)
-{
-	struct strbuf out = { 0 };
-	bool top = false;
-	char *root = xstrndup(tree->root, strlen(tree->root) - 1);
-	char *dir;
-
-	/* stderr joins stdout: outside a repository git complains. */
-	if (!run_capture((char *const[]){ "git", "-C", root, "rev-parse",
-			 "--show-toplevel", NULL }, &out, true)) {
-		dir = trimmed(&out);
-		top = !strcmp(dir, root);
-		free(dir);
-	}
-	strbuf_release(&out);
-	free(root);
-	return top;
-}
-
 static char *git_config(const char *dir, const char *key)
 {
 	struct strbuf out = { 0 };
@@ -226,53 +177,6 @@ static int check_clean(struct series *s)
 	}
 	strbuf_release(&out);
 	return ret;
-}
-
-static int run_quiet(char *const argv[])
-{
-	return run_program(argv, "/dev/null");
-}
-
-/* A scratch copy with one commit to build on; the user's tree is read. */
-static int make_scratch(struct series *s)
-{
-	char tmpl[] = "/tmp/iommu-pgsize-series-XXXXXX";
-	struct strbuf out = { 0 };
-	char *src;
-	int ret;
-
-	if (!mkdtemp(tmpl)) {
-		error("cannot create a scratch directory");
-		return -1;
-	}
-	s->scratch = xstrdup(tmpl);
-	s->work = path_join(s->scratch, "tree");
-	note("working in %s", s->work);
-	if (s->git) {
-		ret = run_quiet((char *const[]){ "git", "clone", "-q", "--shared",
-			(char *)s->tree->root, s->work, NULL });
-	} else {
-		src = path_join(s->tree->root, ".");
-		ret = run_quiet((char *const[]){ "cp", "-a", src, s->work, NULL });
-		free(src);
-		ret = ret ?: git(s->work, NULL, (const char *[]){ "init", "-q",
-								  NULL });
-		/* The tree as it is: its .gitignore may cover everything. */
-		ret = ret ?: git(s->work, NULL, (const char *[]){ "add", "-A",
-								  "-f", NULL });
-		ret = ret ?: git(s->work, NULL, (const char *[]){
-			"-c", "user.name=iommu-pgsize", "-c",
-			"user.email=iommu-pgsize@localhost", "commit", "-q",
-			"--no-verify", "-m", "base", NULL });
-	}
-	if (ret || git(s->work, &out, (const char *[]){ "rev-parse", "HEAD",
-							NULL })) {
-		error("cannot prepare a scratch copy of %s", s->tree->root);
-		strbuf_release(&out);
-		return -1;
-	}
-	s->base = trimmed(&out);
-	return 0;
 }
 
 /* The subject prefix the file's history uses, e.g. "iommu/arm-smmu". */
@@ -756,7 +660,7 @@ int cmd_series(int argc, char **argv)
 	if (flags_init(&s.flags, &tree, &o.flags))
 		goto out;
 	s.have_flags = true;
-	if (make_scratch(&s))
+	if (make_scratch(&tree, s.git, &s.scratch, &s.work, &s.base))
 		goto out;
 	for (i = 0; i < plan.nr; i++) {
 		struct plan_entry *e = plan.items[i];
