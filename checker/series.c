@@ -18,6 +18,7 @@
 #include "scan.h"
 #include "scratch.h"
 #include "series.h"
+#include "series_verify.h"
 #include "spawn.h"
 
 /* Stands for a space that wrap_text() must not break at. */
@@ -39,12 +40,21 @@ static const char series_usage[] =
 "      --allow-dirty           start from a checkout with uncommitted\n"
 "                              changes (only HEAD is used)\n"
 "      --cocci-dir DIR         the semantic patches (default: built in)\n"
+"      --verify                then git am the series onto a pristine copy,\n"
+"                              checkpatch --strict and compile every patch\n"
+"                              and rescan; table in DIR/verify.txt\n"
+"      --arch LIST             --verify compiles on these architectures,\n"
+"                              in order of preference (default:\n"
+"                              x86_64,arm64,arm,s390)\n"
+"      --checkpatch PATH       checkpatch.pl for --verify (default: the\n"
+"                              tree's own)\n"
 "  -p, --compile-commands DIR, --no-prepare, --cache-dir DIR, -j N\n"
 "                              as for scan\n"
 "  -q, --quiet                 no status messages\n"
 "  -h, --help                  show this help\n"
 "\n"
-"Exit status: 0 patches written (or nothing to do), 2 usage or fatal error.\n";
+"Exit status: 0 patches written (or nothing to do), 1 --verify found a\n"
+"failure, 2 usage or fatal error.\n";
 
 struct series_options {
 	struct flags_config flags;
@@ -53,6 +63,9 @@ struct series_options {
 	const char *signoff;
 	const char *cocci_dir;
 	bool allow_dirty;
+	bool verify;
+	const char *arches;
+	const char *checkpatch;
 };
 
 struct series {
@@ -77,6 +90,9 @@ static int parse_series_options(int argc, char **argv,
 		{ "signoff", required_argument, NULL, 'S' },
 		{ "allow-dirty", no_argument, NULL, 'D' },
 		{ "cocci-dir", required_argument, NULL, 'c' },
+		{ "verify", no_argument, NULL, 'V' },
+		{ "arch", required_argument, NULL, 'A' },
+		{ "checkpatch", required_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -106,6 +122,15 @@ static int parse_series_options(int argc, char **argv,
 		case 'c':
 			o->cocci_dir = optarg;
 			break;
+		case 'V':
+			o->verify = true;
+			break;
+		case 'A':
+			o->arches = optarg;
+			break;
+		case 'K':
+			o->checkpatch = optarg;
+			break;
 		case 'h':
 			fputs(series_usage, stdout);
 			exit(0);
@@ -118,6 +143,8 @@ static int parse_series_options(int argc, char **argv,
 		error("series needs -o DIR for the patches");
 		goto out;
 	}
+	if (series_verify_options(o->verify, o->arches, o->checkpatch))
+		goto out;
 	ret = tree_operand(argc, argv, "series", &o->tree);
 out:
 	free(longopts);
@@ -566,7 +593,8 @@ out:
 	return strbuf_detach(&hdr);
 }
 
-static int write_series(struct series *s, const struct vec *plan)
+static int write_series(struct series *s, const struct vec *plan,
+			struct vec *written)
 {
 	char *range = xasprintf("%s..HEAD", s->base);
 	struct vec patches = { 0 };
@@ -617,7 +645,7 @@ static int write_series(struct series *s, const struct vec *plan)
 		printf("%s\n", (char *)patches.items[size]);
 out:
 	strbuf_release(&cover);
-	vec_free(&patches, free);
+	*written = patches;
 	free(outdir);
 	free(range);
 	return ret;
@@ -643,7 +671,7 @@ int cmd_series(int argc, char **argv)
 	struct series_options o;
 	struct series s = { .o = &o };
 	struct scan_result res;
-	struct vec plan = { 0 };
+	struct vec plan = { 0 }, written = { 0 };
 	struct tree tree;
 	int ret = EXIT_FATAL;
 	size_t i;
@@ -676,10 +704,17 @@ int cmd_series(int argc, char **argv)
 		ret = 0;
 		goto out;
 	}
-	ret = write_series(&s, &plan) ? EXIT_FATAL : 0;
+	ret = write_series(&s, &plan, &written) ? EXIT_FATAL : 0;
+	if (!ret && o.verify)
+		ret = series_verify(&(struct verify_request){
+			.tree = &tree, .git = s.git, .flags = &o.flags,
+			.output = o.output, .patches = &written,
+			.arches = o.arches, .checkpatch = o.checkpatch,
+			.jobs = o.flags.jobs });
 out:
 	series_release(&s);
 	vec_free(&plan, plan_entry_free);
+	vec_free(&written, free);
 	scan_result_release(&res);
 out_tree:
 	tree_release(&tree);
