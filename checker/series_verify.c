@@ -360,8 +360,8 @@ static char *checkpatch_script(struct verify_run *run)
 	return NULL;
 }
 
-static void checkpatch(struct verify_run *run, struct verify_patch *p,
-		       const char *script)
+static void run_checkpatch(struct verify_run *run, struct verify_patch *p,
+			   const char *script)
 {
 	struct strbuf out = { 0 };
 	struct vec argv = { 0 };
@@ -385,8 +385,10 @@ static void checkpatch(struct verify_run *run, struct verify_patch *p,
 	vec_free(&argv, NULL);
 	log_text(run, "checkpatch", out.buf);
 	total = out.buf ? strstr(out.buf, "total: ") : NULL;
-	n = total ? sscanf(total, "total: %u errors, %u warnings, %u checks",
-			   &p->errors, &p->warnings, &p->checks) : 0;
+	n = 0;
+	if (total)
+		n = sscanf(total, "total: %u errors, %u warnings, %u checks",
+			   &p->errors, &p->warnings, &p->checks);
 	if (n < 2) {
 		p->checkpatch = CHECK_FAIL;
 		p->checkpatch_why = xstrdup("checkpatch.pl did not run; see verify.log");
@@ -473,7 +475,7 @@ static void run_patches(struct verify_run *run)
 	for (i = 0; i < run->patches.nr; i++) {
 		struct verify_patch *p = run->patches.items[i];
 
-		checkpatch(run, p, script);
+		run_checkpatch(run, p, script);
 		if (!applied) {
 			p->am = CHECK_SKIP;
 			continue;

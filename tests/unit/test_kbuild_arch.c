@@ -11,7 +11,6 @@
 #include "kbuild_arch.h"
 
 static const char top_makefile[] =
-	"# SPDX-License-Identifier: GPL-2.0\n"
 	"obj-y += iommu/\n";
 
 static const char iommu_makefile[] =
