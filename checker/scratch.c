@@ -82,6 +82,10 @@ int make_scratch(const struct tree *tree, bool git_top, char **scratch,
 		free(src);
 		ret = ret ?: git(*work, NULL, (const char *[]){ "init", "-q",
 								NULL });
+		/* A throwaway copy: no background gc packing the tree. */
+		ret = ret ?: git(*work, NULL, (const char *[]){ "config",
+								"gc.auto", "0",
+								NULL });
 		/* The tree as it is: its .gitignore may cover everything. */
 		ret = ret ?: git(*work, NULL, (const char *[]){ "add", "-A",
 								"-f", NULL });
