@@ -240,7 +240,8 @@ static void compile_kbuild(struct verify_run *run, struct verify_compile *c)
 		return;
 	}
 	obj = xasprintf("%.*s.o", (int)strlen(c->file) - 2, c->file);
-	if (!run_make(run, va, obj, &out) && !has_compiler_warning(out.buf))
+	if (!run_make(run, va, obj, &out) &&
+	    !has_compiler_warning(out.buf ? out.buf : ""))
 		c->status = CHECK_PASS;
 	else
 		c->why = first_complaint(out.buf ? out.buf : "");
