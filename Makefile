@@ -27,7 +27,8 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 # Real kernel trees for the end-to-end tests and benchmarks.
 KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
 
-.PHONY: all deps demo check unit-test corpus-test series-test report-test e2e-test lint-test bench clean style
+.PHONY: all deps demo check unit-test corpus-test series-test report-test e2e-test \
+	lint-test series-e2e-test bench clean style
 
 all: $(PROGRAM)
 
@@ -83,6 +84,10 @@ e2e-test: $(PROGRAM) $(KERNEL_6_12)
 # The lint gate on corpus repositories, then on linux-source-6.12.
 lint-test: $(PROGRAM) $(KERNEL_6_12)
 	@tests/lint/run ./$(PROGRAM) $(KERNEL_6_12)
+
+# series --verify on 6.12: git am, checkpatch, cross-compiles (~10 min).
+series-e2e-test: $(PROGRAM) $(KERNEL_6_12)
+	@tests/e2e/run-series-6.12 ./$(PROGRAM) $(KERNEL_6_12)
 
 check: deps
 	@$(MAKE) --no-print-directory $(PROGRAM) $(UNIT_BINS)

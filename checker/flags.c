@@ -287,7 +287,8 @@ int flags_init(struct flags *f, const struct tree *tree,
 	f->source = FLAGS_UNPREPARED;
 	if (cfg->no_prepare)
 		return 0;
-	f->objtree = cache_dir_for(tree, f->arch, cfg);
+	f->objtree = cfg->objtree ? xstrdup(cfg->objtree) :
+		     cache_dir_for(tree, f->arch, cfg);
 	if (is_prepared(f->objtree)) {
 		note("using prepared headers in %s", f->objtree);
 		f->source = FLAGS_PREPARED;

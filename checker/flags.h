@@ -25,6 +25,7 @@ struct flags_config {
 	const char *cache_dir;	/* --cache-dir DIR */
 	bool no_prepare;
 	int jobs;
+	const char *objtree;	/* a prepared build directory to use as is */
 };
 
 struct flags {

@@ -16,9 +16,11 @@
 #include "plan.h"
 #include "verify.h"
 #include "scan.h"
+#include "scratch.h"
 #include "series.h"
 #include "series_text.h"
 #include "kerneldoc.h"
+#include "series_verify.h"
 #include "spawn.h"
 
 #ifndef COCCI_DIR
@@ -37,12 +39,21 @@ static const char series_usage[] =
 "      --allow-dirty           start from a checkout with uncommitted\n"
 "                              changes (only HEAD is used)\n"
 "      --cocci-dir DIR         the semantic patches (default: built in)\n"
+"      --verify                then git am the series onto a pristine copy,\n"
+"                              checkpatch --strict and compile every patch\n"
+"                              and rescan; table in DIR/verify.txt\n"
+"      --arch LIST             --verify compiles on these architectures,\n"
+"                              in order of preference (default:\n"
+"                              x86_64,arm64,arm,s390)\n"
+"      --checkpatch PATH       checkpatch.pl for --verify (default: the\n"
+"                              tree's own)\n"
 "  -p, --compile-commands DIR, --no-prepare, --cache-dir DIR, -j N\n"
 "                              as for scan\n"
 "  -q, --quiet                 no status messages\n"
 "  -h, --help                  show this help\n"
 "\n"
-"Exit status: 0 patches written (or nothing to do), 2 usage or fatal error.\n";
+"Exit status: 0 patches written (or nothing to do), 1 --verify found a\n"
+"failure, 2 usage or fatal error.\n";
 
 struct series_options {
 	struct flags_config flags;
@@ -51,6 +62,9 @@ struct series_options {
 	const char *signoff;
 	const char *cocci_dir;
 	bool allow_dirty;
+	bool verify;
+	const char *arches;
+	const char *checkpatch;
 };
 
 struct series {
@@ -75,6 +89,9 @@ static int parse_series_options(int argc, char **argv,
 		{ "signoff", required_argument, NULL, 'S' },
 		{ "allow-dirty", no_argument, NULL, 'D' },
 		{ "cocci-dir", required_argument, NULL, 'c' },
+		{ "verify", no_argument, NULL, 'V' },
+		{ "arch", required_argument, NULL, 'A' },
+		{ "checkpatch", required_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -104,6 +121,15 @@ static int parse_series_options(int argc, char **argv,
 		case 'c':
 			o->cocci_dir = optarg;
 			break;
+		case 'V':
+			o->verify = true;
+			break;
+		case 'A':
+			o->arches = optarg;
+			break;
+		case 'K':
+			o->checkpatch = optarg;
+			break;
 		case 'h':
 			fputs(series_usage, stdout);
 			exit(0);
@@ -116,60 +142,12 @@ static int parse_series_options(int argc, char **argv,
 		error("series needs -o DIR for the patches");
 		goto out;
 	}
+	if (series_verify_options(o->verify, o->arches, o->checkpatch))
+		goto out;
 	ret = tree_operand(argc, argv, "series", &o->tree);
 out:
 	free(longopts);
 	return ret;
-}
-
-/*
- * Run git with @args in @dir; stdout into @out (may be NULL: then stderr
- * is kept with it, out of the user's way).
- */
-static int git(const char *dir, struct strbuf *out, const char *const *args)
-{
-	struct vec argv = { 0 };
-	struct strbuf discard = { 0 };
-	int ret;
-
-	vec_push(&argv, "git");
-	vec_push(&argv, "-C");
-	vec_push(&argv, (char *)dir);
-	for (; *args; args++)
-		vec_push(&argv, (char *)*args);
-	vec_push(&argv, NULL);
-	ret = run_capture((char *const *)argv.items, out ? out : &discard,
-			  !out);
-	strbuf_release(&discard);
-	vec_free(&argv, NULL);
-	return ret;
-}
-
-static char *trimmed(struct strbuf *sb)
-{
-	while (sb->len && (sb->buf[sb->len - 1] == '\n' ||
-			   sb->buf[sb->len - 1] == ' '))
-		sb->buf[--sb->len] = '\0';
-	return strbuf_detach(sb);
-}
-
-static bool is_git_top(const struct tree *tree)
-{
-	struct strbuf out = { 0 };
-	bool top = false;
-	char *root = xstrndup(tree->root, strlen(tree->root) - 1);
-	char *dir;
-
-	/* stderr joins stdout: outside a repository git complains. */
-	if (!run_capture((char *const[]){ "git", "-C", root, "rev-parse",
-			 "--show-toplevel", NULL }, &out, true)) {
-		dir = trimmed(&out);
-		top = !strcmp(dir, root);
-		free(dir);
-	}
-	strbuf_release(&out);
-	free(root);
-	return top;
 }
 
 static char *git_config(const char *dir, const char *key)
@@ -225,53 +203,6 @@ static int check_clean(struct series *s)
 	}
 	strbuf_release(&out);
 	return ret;
-}
-
-static int run_quiet(char *const argv[])
-{
-	return run_program(argv, "/dev/null");
-}
-
-/* A scratch copy with one commit to build on; the user's tree is read. */
-static int make_scratch(struct series *s)
-{
-	char tmpl[] = "/tmp/iommu-pgsize-series-XXXXXX";
-	struct strbuf out = { 0 };
-	char *src;
-	int ret;
-
-	if (!mkdtemp(tmpl)) {
-		error("cannot create a scratch directory");
-		return -1;
-	}
-	s->scratch = xstrdup(tmpl);
-	s->work = path_join(s->scratch, "tree");
-	note("working in %s", s->work);
-	if (s->git) {
-		ret = run_quiet((char *const[]){ "git", "clone", "-q", "--shared",
-			(char *)s->tree->root, s->work, NULL });
-	} else {
-		src = path_join(s->tree->root, ".");
-		ret = run_quiet((char *const[]){ "cp", "-a", src, s->work, NULL });
-		free(src);
-		ret = ret ?: git(s->work, NULL, (const char *[]){ "init", "-q",
-								  NULL });
-		/* The tree as it is: its .gitignore may cover everything. */
-		ret = ret ?: git(s->work, NULL, (const char *[]){ "add", "-A",
-								  "-f", NULL });
-		ret = ret ?: git(s->work, NULL, (const char *[]){
-			"-c", "user.name=iommu-pgsize", "-c",
-			"user.email=iommu-pgsize@localhost", "commit", "-q",
-			"--no-verify", "-m", "base", NULL });
-	}
-	if (ret || git(s->work, &out, (const char *[]){ "rev-parse", "HEAD",
-							NULL })) {
-		error("cannot prepare a scratch copy of %s", s->tree->root);
-		strbuf_release(&out);
-		return -1;
-	}
-	s->base = trimmed(&out);
-	return 0;
 }
 
 /* The subject prefix the file's history uses, e.g. "iommu/arm-smmu". */
@@ -628,7 +559,8 @@ out:
 	return strbuf_detach(&hdr);
 }
 
-static int write_series(struct series *s, const struct vec *plan, bool core)
+static int write_series(struct series *s, const struct vec *plan, bool core,
+			struct vec *written)
 {
 	char *range = xasprintf("%s..HEAD", s->base);
 	struct vec patches = { 0 };
@@ -679,7 +611,7 @@ static int write_series(struct series *s, const struct vec *plan, bool core)
 		printf("%s\n", (char *)patches.items[size]);
 out:
 	strbuf_release(&cover);
-	vec_free(&patches, free);
+	*written = patches;
 	free(outdir);
 	free(range);
 	return ret;
@@ -705,7 +637,7 @@ int cmd_series(int argc, char **argv)
 	struct series_options o;
 	struct series s = { .o = &o };
 	struct scan_result res;
-	struct vec plan = { 0 };
+	struct vec plan = { 0 }, written = { 0 };
 	struct tree tree;
 	bool core = false;
 	int ret = EXIT_FATAL;
@@ -723,7 +655,7 @@ int cmd_series(int argc, char **argv)
 	if (flags_init(&s.flags, &tree, &o.flags))
 		goto out;
 	s.have_flags = true;
-	if (make_scratch(&s))
+	if (make_scratch(&tree, s.git, &s.scratch, &s.work, &s.base))
 		goto out;
 	for (i = 0; i < plan.nr; i++) {
 		struct plan_entry *e = plan.items[i];
@@ -743,10 +675,17 @@ int cmd_series(int argc, char **argv)
 		core = migrate_core(&s, &res.inv);
 	else
 		note("some drivers keep ops page sizes: the core fallback and the iommu_ops member stay");
-	ret = write_series(&s, &plan, core) ? EXIT_FATAL : 0;
+	ret = write_series(&s, &plan, core, &written) ? EXIT_FATAL : 0;
+	if (!ret && o.verify)
+		ret = series_verify(&(struct verify_request){
+			.tree = &tree, .git = s.git, .flags = &o.flags,
+			.output = o.output, .patches = &written,
+			.arches = o.arches, .checkpatch = o.checkpatch,
+			.jobs = o.flags.jobs });
 out:
 	series_release(&s);
 	vec_free(&plan, plan_entry_free);
+	vec_free(&written, free);
 	scan_result_release(&res);
 out_tree:
 	tree_release(&tree);
