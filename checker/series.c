@@ -239,44 +239,48 @@ static int write_file(const char *path, const char *text)
 }
 
 /*
- * Parse the patched file again: the ops object must no longer set the
- * member, nothing in the file may use it, and every domain must still get
- * page sizes: from its allocators (domain-init: sets) or, when the plan
- * relies on it, from its instance when finalised.
+ * Parse the patched file again: nothing in it may use the ops member any
+ * more (the initializer included), and every domain must still get page
+ * sizes: from its allocators (domain-init: sets) or, when the plan relies
+ * on it, from its instance when finalised. NULL if so, else why not.
  */
-static bool migration_holds(struct series *s, const struct plan_entry *e)
+static char *migration_fails(struct series *s, const struct plan_entry *e)
 {
 	struct tree patched = { .root = path_join(s->work, "") };
 	struct parse_job job = { .rel = e->ops->loc.file };
+	const char *want = e->how == MIGRATE_FINALISED ? "finalised" : "sets";
 	struct inventory inv = { 0 };
-	bool holds = false, finalised_ok = e->how == MIGRATE_FINALISED ||
-		(e->finaliser && e->how == MIGRATE_MOVE && e->narrowed);
+	char *why = NULL;
 	size_t i, k;
 
 	flags_for_file(&s->flags, job.rel, NULL, &job.args);
 	parse_all(&patched, &job, 1, 1, false, &inv);
-	for (i = 0; i < inv.ops.nr; i++) {
+	for (i = 0; i < inv.uses.nr && !why; i++) {
+		const struct ops_use *u = inv.uses.items[i];
+
+		if (!strcmp(u->loc.file, job.rel))
+			why = xasprintf("after the semantic patches %s still uses the ops member (line %u of the patched file); patch not kept",
+					u->function ? u->function : u->expr,
+					u->loc.line);
+	}
+	for (i = 0; i < inv.ops.nr && !why; i++) {
 		const struct ops_object *ops = inv.ops.items[i];
 
-		if (strcmp(ops->name, e->ops->name) || ops->has_pgsize)
+		if (strcmp(ops->name, e->ops->name))
 			continue;
 		for (k = 0; k < ops->verdicts.nr; k++) {
 			const struct verdict *v = ops->verdicts.items[k];
 
-			if (!strcmp(v->rule, RULE_DOMAIN_INIT))
-				holds = !strcmp(v->verdict, "sets") ||
-					(finalised_ok &&
-					 !strcmp(v->verdict, "finalised"));
+			if (!strcmp(v->rule, RULE_DOMAIN_INIT) &&
+			    strcmp(v->verdict, want))
+				why = xasprintf("after the semantic patches domain-init is '%s', not '%s' (%s); patch not kept",
+						v->verdict, want, v->detail);
 		}
 	}
-	for (i = 0; i < inv.uses.nr; i++)
-		if (!strcmp(((struct ops_use *)inv.uses.items[i])->loc.file,
-			    job.rel))
-			holds = false;
 	inventory_release(&inv);
 	vec_free(&job.args, free);
 	free(patched.root);
-	return holds;
+	return why;
 }
 
 /* Run one semantic patch in place over @files (relative) of the copy. */
@@ -409,8 +413,8 @@ static void migrate(struct series *s, struct plan_entry *e)
 		tidy_comments(s, e->ops->loc.file);
 	if (!e->reason && !changed(s, e->ops->loc.file))
 		e->reason = xstrdup("the semantic patches did not apply (a type could not be resolved)");
-	if (!e->reason && !migration_holds(s, e))
-		e->reason = xstrdup("after the semantic patches some domain still has no page sizes or the file still uses the ops member; patch not kept");
+	if (!e->reason)
+		e->reason = migration_fails(s, e);
 	if (e->reason) {
 		undo(s, &files);
 		goto out;
