@@ -8,6 +8,7 @@
 #include "lint.h"
 #include "output.h"
 #include "parse.h"
+#include "options.h"
 #include "scan.h"
 
 static const char lint_usage[] =
@@ -86,6 +87,40 @@ static int check_options(struct lint_options *o)
 	return 0;
 }
 
+static int lint_option(int c, const char *arg, void *ctx)
+{
+	struct lint_options *o = ctx;
+
+	switch (c) {
+	case 'b':
+		o->baseline = arg;
+		break;
+	case 'B':
+		o->no_baseline = true;
+		break;
+	case 'u':
+		o->update = true;
+		break;
+	case 's':
+		o->since = arg;
+		break;
+	case 'x':
+		o->patch = arg;
+		break;
+	case 'f':
+		if (parse_format(arg, &o->format)) {
+			error("unknown format '%s' (text, json or sarif)",
+			      arg);
+			return -1;
+		}
+		break;
+	default:
+		fputs(lint_usage, stderr);
+		return -1;
+	}
+	return 0;
+}
+
 static int parse_lint_options(int argc, char **argv, struct lint_options *o)
 {
 	static const struct option own[] = {
@@ -95,57 +130,17 @@ static int parse_lint_options(int argc, char **argv, struct lint_options *o)
 		{ "since", required_argument, NULL, 's' },
 		{ "patch", required_argument, NULL, 'x' },
 		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct option *longopts = scan_longopts(own);
-	int c, r, ret = -1;
+	const struct command_line cl = {
+		.name = "lint", .usage = lint_usage,
+		.own = own, .option = lint_option, .ctx = o,
+	};
 
 	memset(o, 0, sizeof(*o));
-	scan_flags_defaults(&o->flags);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "p:j:qh", longopts, NULL)) != -1) {
-		r = scan_flag_option(c, optarg, &o->flags);
-		if (r < 0)
-			goto out;
-		if (!r)
-			continue;
-		switch (c) {
-		case 'b':
-			o->baseline = optarg;
-			break;
-		case 'B':
-			o->no_baseline = true;
-			break;
-		case 'u':
-			o->update = true;
-			break;
-		case 's':
-			o->since = optarg;
-			break;
-		case 'x':
-			o->patch = optarg;
-			break;
-		case 'f':
-			if (parse_format(optarg, &o->format)) {
-				error("unknown format '%s' (text, json or sarif)",
-				      optarg);
-				goto out;
-			}
-			break;
-		case 'h':
-			fputs(lint_usage, stdout);
-			exit(0);
-		default:
-			fputs(lint_usage, stderr);
-			goto out;
-		}
-	}
-	if (!check_options(o))
-		ret = tree_operand(argc, argv, "lint", &o->tree);
-out:
-	free(longopts);
-	return ret;
+	if (parse_command_line(argc, argv, &cl, &o->flags, &o->tree))
+		return -1;
+	return check_options(o);
 }
 
 /* The findings the gate judges: warnings; notes are for scan to show. */

@@ -79,8 +79,6 @@ void lint_match(const struct vec *findings, const struct vec *ref,
 void lint_result_release(struct lint_result *res);
 
 struct json_t;
-/* A JSON string, with bytes that are not UTF-8 replaced. */
-struct json_t *lint_jstr(const char *s);
 
 void lint_write_text(FILE *out, const struct lint_result *res);
 int lint_write_json(FILE *out, const struct lint_result *res);

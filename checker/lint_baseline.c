@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "lint.h"
+#include "output.h"
 
 void ref_entry_free(void *p)
 {
@@ -81,9 +82,9 @@ int baseline_write(const char *path, const struct vec *findings)
 				    json_string(e->fingerprint));
 		json_object_set_new(o, "count", json_integer(e->count));
 		json_object_set_new(o, "rule", json_string(e->rule));
-		json_object_set_new(o, "file", lint_jstr(e->file));
-		json_object_set_new(o, "function", lint_jstr(e->function));
-		json_object_set_new(o, "message", lint_jstr(e->message));
+		json_object_set_new(o, "file", jstr(e->file));
+		json_object_set_new(o, "function", jstr(e->function));
+		json_object_set_new(o, "message", jstr(e->message));
 		json_array_append_new(list, o);
 	}
 	json_object_set_new(root, "schema", json_string(BASELINE_SCHEMA));

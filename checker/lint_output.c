@@ -5,27 +5,7 @@
 #include <jansson.h>
 
 #include "lint.h"
-
-json_t *lint_jstr(const char *s)
-{
-	char *copy;
-	size_t i;
-	json_t *j;
-
-	if (!s)
-		return json_null();
-	j = json_string(s);
-	if (j)
-		return j;
-	/* jansson wants UTF-8; source files need not be. */
-	copy = xstrdup(s);
-	for (i = 0; copy[i]; i++)
-		if ((unsigned char)copy[i] >= 0x80)
-			copy[i] = '?';
-	j = json_string(copy);
-	free(copy);
-	return j;
-}
+#include "output.h"
 
 static unsigned int fixed_count(const struct lint_result *res)
 {
@@ -90,13 +70,13 @@ static json_t *finding_json(const struct finding *f)
 	json_t *o = json_object();
 
 	json_object_set_new(o, "rule", json_string(f->rule));
-	json_object_set_new(o, "file", lint_jstr(f->loc.file));
+	json_object_set_new(o, "file", jstr(f->loc.file));
 	json_object_set_new(o, "line", json_integer(f->loc.line));
 	json_object_set_new(o, "column", json_integer(f->loc.col));
-	json_object_set_new(o, "function", lint_jstr(f->function));
+	json_object_set_new(o, "function", jstr(f->function));
 	json_object_set_new(o, "severity", json_string(f->severity));
 	json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
-	json_object_set_new(o, "message", lint_jstr(f->message));
+	json_object_set_new(o, "message", jstr(f->message));
 	return o;
 }
 
@@ -118,12 +98,12 @@ int lint_write_json(FILE *out, const struct lint_result *res)
 		json_t *o = json_object();
 
 		json_object_set_new(o, "rule", json_string(e->rule));
-		json_object_set_new(o, "file", lint_jstr(e->file));
-		json_object_set_new(o, "function", lint_jstr(e->function));
+		json_object_set_new(o, "file", jstr(e->file));
+		json_object_set_new(o, "function", jstr(e->function));
 		json_object_set_new(o, "fingerprint",
 				    json_string(e->fingerprint));
 		json_object_set_new(o, "count", json_integer(e->count));
-		json_object_set_new(o, "message", lint_jstr(e->message));
+		json_object_set_new(o, "message", jstr(e->message));
 		json_array_append_new(fixed, o);
 	}
 	json_object_set_new(summary, "new", json_integer(res->new_findings.nr));
@@ -131,8 +111,8 @@ int lint_write_json(FILE *out, const struct lint_result *res)
 	json_object_set_new(summary, "fixed", json_integer(fixed_count(res)));
 	json_object_set_new(root, "schema", json_string(LINT_SCHEMA));
 	json_object_set_new(root, "version", json_integer(LINT_SCHEMA_VERSION));
-	json_object_set_new(root, "tree", lint_jstr(res->tree_root));
-	json_object_set_new(root, "reference", lint_jstr(res->reference));
+	json_object_set_new(root, "tree", jstr(res->tree_root));
+	json_object_set_new(root, "reference", jstr(res->reference));
 	json_object_set_new(root, "summary", summary);
 	json_object_set_new(root, "new", fresh);
 	json_object_set_new(root, "known", known);

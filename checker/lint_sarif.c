@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "lint.h"
+#include "output.h"
 #include "verify.h"
 
 #define TOOL_NAME "iommu-pgsize"
@@ -62,7 +63,7 @@ static json_t *text(const char *s)
 {
 	json_t *o = json_object();
 
-	json_object_set_new(o, "text", lint_jstr(s));
+	json_object_set_new(o, "text", jstr(s));
 	return o;
 }
 
@@ -138,7 +139,7 @@ static json_t *location(const char *file, unsigned int line,
 	if (function) {
 		json_t *logical = json_object(), *list = json_array();
 
-		json_object_set_new(logical, "name", lint_jstr(function));
+		json_object_set_new(logical, "name", jstr(function));
 		json_object_set_new(logical, "kind", json_string("function"));
 		json_array_append_new(list, logical);
 		json_object_set_new(loc, "logicalLocations", list);

@@ -28,4 +28,7 @@ int write_json(FILE *out, const struct scan_result *res);
 /* The JSON model write_json() prints (docs/scan-json.md); json_decref() it. */
 json_t *scan_json(const struct scan_result *res);
 
+/* A JSON string or null; jansson wants UTF-8, source files need not be. */
+json_t *jstr(const char *s);
+
 #endif

@@ -8,8 +8,7 @@
 #include "findings.h"
 #include "output.h"
 
-/* jansson wants UTF-8; source files need not be. */
-static json_t *jstr(const char *s)
+json_t *jstr(const char *s)
 {
 	char *copy;
 	size_t i;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "report.h"
+#include "options.h"
 #include "scan.h"
 #include "tree.h"
 
@@ -43,6 +44,27 @@ struct report_options {
 	const char *tree;
 };
 
+static int report_option(int c, const char *arg, void *ctx)
+{
+	struct report_options *o = ctx;
+
+	switch (c) {
+	case 's':
+		o->scan_file = arg;
+		break;
+	case 'S':
+		o->series = arg;
+		break;
+	case 'o':
+		o->output = arg;
+		break;
+	default:
+		fputs(report_usage, stderr);
+		return -1;
+	}
+	return 0;
+}
+
 static int parse_report_options(int argc, char **argv,
 				struct report_options *o)
 {
@@ -50,48 +72,22 @@ static int parse_report_options(int argc, char **argv,
 		{ "scan", required_argument, NULL, 's' },
 		{ "series", required_argument, NULL, 'S' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct option *longopts = scan_longopts(own);
-	int c, r, ret = -1;
+	const struct command_line cl = {
+		.name = "report", .usage = report_usage, .shortopts = "o:",
+		.own = own, .option = report_option, .ctx = o,
+	};
 
 	memset(o, 0, sizeof(*o));
-	scan_flags_defaults(&o->flags);
 	o->output = "report/out";
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:p:j:qh", longopts, NULL)) != -1) {
-		r = scan_flag_option(c, optarg, &o->flags);
-		if (r < 0)
-			goto out;
-		if (!r)
-			continue;
-		switch (c) {
-		case 's':
-			o->scan_file = optarg;
-			break;
-		case 'S':
-			o->series = optarg;
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'h':
-			fputs(report_usage, stdout);
-			exit(0);
-		default:
-			fputs(report_usage, stderr);
-			goto out;
-		}
-	}
+	if (parse_command_line(argc, argv, &cl, &o->flags, &o->tree))
+		return -1;
 	if (o->scan_file && optind < argc) {
 		error("report takes --scan FILE or a TREE to scan, not both");
-		goto out;
+		return -1;
 	}
-	ret = tree_operand(argc, argv, "report", &o->tree);
-out:
-	free(longopts);
-	return ret;
+	return 0;
 }
 
 static json_t *load_scan(const char *file)

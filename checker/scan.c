@@ -11,6 +11,7 @@
 #include "drivers.h"
 #include "findings.h"
 #include "flags.h"
+#include "options.h"
 #include "output.h"
 #include "parse.h"
 #include "pch.h"
@@ -41,110 +42,35 @@ struct scan_options {
 	const char *tree;
 };
 
-int scan_flag_option(int c, const char *arg, struct flags_config *cfg)
+static int scan_option(int c, const char *arg, void *ctx)
 {
-	char *end;
+	struct scan_options *o = ctx;
 
-	switch (c) {
-	case 'p':
-		cfg->compdb_dir = arg;
-		return 0;
-	case 'P':
-		cfg->no_prepare = true;
-		return 0;
-	case 'C':
-		cfg->cache_dir = arg;
-		return 0;
-	case 'j':
-		cfg->jobs = strtol(arg, &end, 10);
-		if (*end || cfg->jobs < 1) {
-			error("-j wants a positive number, not '%s'", arg);
-			return -1;
-		}
-		return 0;
-	case 'q':
-		quiet = true;
-		return 0;
-	}
-	return 1;
-}
-
-struct option *scan_longopts(const struct option *extra)
-{
-	static const struct option shared[] = {
-		{ "compile-commands", required_argument, NULL, 'p' },
-		{ "no-prepare", no_argument, NULL, 'P' },
-		{ "cache-dir", required_argument, NULL, 'C' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "quiet", no_argument, NULL, 'q' },
-	};
-	size_t n = 0;
-	struct option *all;
-
-	while (extra[n].name)
-		n++;
-	all = xcalloc(ARRAY_SIZE(shared) + n + 1, sizeof(*all));
-	memcpy(all, shared, sizeof(shared));
-	memcpy(all + ARRAY_SIZE(shared), extra, n * sizeof(*all));
-	return all;
-}
-
-int tree_operand(int argc, char **argv, const char *cmd, const char **tree)
-{
-	if (argc - optind > 1) {
-		error("%s takes one tree, not %d", cmd, argc - optind);
+	if (c != 'f') {
+		fputs(scan_usage, stderr);
 		return -1;
 	}
-	*tree = optind < argc ? argv[optind] : ".";
+	if (strcmp(arg, "json") && strcmp(arg, "text")) {
+		error("unknown format '%s' (text or json)", arg);
+		return -1;
+	}
+	o->json = !strcmp(arg, "json");
 	return 0;
-}
-
-void scan_flags_defaults(struct flags_config *cfg)
-{
-	memset(cfg, 0, sizeof(*cfg));
-	cfg->jobs = sysconf(_SC_NPROCESSORS_ONLN);
 }
 
 static int parse_scan_options(int argc, char **argv, struct scan_options *o)
 {
 	static const struct option own[] = {
 		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct option *longopts = scan_longopts(own);
-	int c, r, ret = -1;
+	const struct command_line cl = {
+		.name = "scan", .usage = scan_usage, .own = own,
+		.option = scan_option, .ctx = o,
+	};
 
 	memset(o, 0, sizeof(*o));
-	scan_flags_defaults(&o->flags);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "p:j:qh", longopts, NULL)) != -1) {
-		r = scan_flag_option(c, optarg, &o->flags);
-		if (r < 0)
-			goto out;
-		if (!r)
-			continue;
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "json") && strcmp(optarg, "text")) {
-				error("unknown format '%s' (text or json)",
-				      optarg);
-				goto out;
-			}
-			o->json = !strcmp(optarg, "json");
-			break;
-		case 'h':
-			fputs(scan_usage, stdout);
-			exit(0);
-		default:
-			fputs(scan_usage, stderr);
-			goto out;
-		}
-	}
-	ret = tree_operand(argc, argv, "scan", &o->tree);
-out:
-	free(longopts);
-	return ret;
+	return parse_command_line(argc, argv, &cl, &o->flags, &o->tree);
 }
 
 static double seconds_since(const struct timespec *start)

@@ -8,19 +8,6 @@
 
 int cmd_scan(int argc, char **argv);
 
-struct option;
-
-/*
- * The options every tree-reading command shares with scan, followed by
- * the command's own @extra (ending in a zero entry); free() the result.
- */
-struct option *scan_longopts(const struct option *extra);
-void scan_flags_defaults(struct flags_config *cfg);
-/* The TREE operand after getopt (default "."); -1 if there are more. */
-int tree_operand(int argc, char **argv, const char *cmd, const char **tree);
-/* 0 when @c was one of them, -1 on a bad value, 1 when it was not. */
-int scan_flag_option(int c, const char *arg, struct flags_config *cfg);
-
 /* Parse @tree, collect its inventory, run the rules, group drivers. */
 int scan_analyse(const struct tree *tree, const struct flags_config *cfg,
 		 struct scan_result *res);

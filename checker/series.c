@@ -15,6 +15,7 @@
 #include "parse.h"
 #include "plan.h"
 #include "verify.h"
+#include "options.h"
 #include "scan.h"
 #include "scratch.h"
 #include "series.h"
@@ -81,6 +82,39 @@ struct series {
 	unsigned int commits;
 };
 
+static int series_option(int c, const char *arg, void *ctx)
+{
+	struct series_options *o = ctx;
+
+	switch (c) {
+	case 'o':
+		o->output = arg;
+		break;
+	case 'S':
+		o->signoff = arg;
+		break;
+	case 'D':
+		o->allow_dirty = true;
+		break;
+	case 'c':
+		o->cocci_dir = arg;
+		break;
+	case 'V':
+		o->verify = true;
+		break;
+	case 'A':
+		o->arches = arg;
+		break;
+	case 'K':
+		o->checkpatch = arg;
+		break;
+	default:
+		fputs(series_usage, stderr);
+		return -1;
+	}
+	return 0;
+}
+
 static int parse_series_options(int argc, char **argv,
 				struct series_options *o)
 {
@@ -92,62 +126,22 @@ static int parse_series_options(int argc, char **argv,
 		{ "verify", no_argument, NULL, 'V' },
 		{ "arch", required_argument, NULL, 'A' },
 		{ "checkpatch", required_argument, NULL, 'K' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct option *longopts = scan_longopts(own);
-	int c, r, ret = -1;
+	const struct command_line cl = {
+		.name = "series", .usage = series_usage, .shortopts = "o:",
+		.own = own, .option = series_option, .ctx = o,
+	};
 
 	memset(o, 0, sizeof(*o));
-	scan_flags_defaults(&o->flags);
 	o->cocci_dir = COCCI_DIR;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:p:j:qh", longopts, NULL)) != -1) {
-		r = scan_flag_option(c, optarg, &o->flags);
-		if (r < 0)
-			goto out;
-		if (!r)
-			continue;
-		switch (c) {
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'S':
-			o->signoff = optarg;
-			break;
-		case 'D':
-			o->allow_dirty = true;
-			break;
-		case 'c':
-			o->cocci_dir = optarg;
-			break;
-		case 'V':
-			o->verify = true;
-			break;
-		case 'A':
-			o->arches = optarg;
-			break;
-		case 'K':
-			o->checkpatch = optarg;
-			break;
-		case 'h':
-			fputs(series_usage, stdout);
-			exit(0);
-		default:
-			fputs(series_usage, stderr);
-			goto out;
-		}
-	}
+	if (parse_command_line(argc, argv, &cl, &o->flags, &o->tree))
+		return -1;
 	if (!o->output) {
 		error("series needs -o DIR for the patches");
-		goto out;
+		return -1;
 	}
-	if (series_verify_options(o->verify, o->arches, o->checkpatch))
-		goto out;
-	ret = tree_operand(argc, argv, "series", &o->tree);
-out:
-	free(longopts);
-	return ret;
+	return series_verify_options(o->verify, o->arches, o->checkpatch);
 }
 
 static char *git_config(const char *dir, const char *key)
@@ -431,6 +425,12 @@ out:
 	vec_free(&files, NULL);
 }
 
+static void add_unique(struct vec *files, const char *file)
+{
+	if (file && !vec_contains_str(files, file))
+		vec_push(files, (char *)file);
+}
+
 static int cmp_c_first(const void *a, const void *b)
 {
 	const char *x = *(char *const *)a, *y = *(char *const *)b;
@@ -444,16 +444,14 @@ static int cmp_c_first(const void *a, const void *b)
  */
 static void core_files(const struct inventory *inv, struct vec *files)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < inv->uses.nr; i++) {
 		const struct ops_use *u = inv->uses.items[i];
-		const char *add[] = { u->ops_name ? NULL : u->loc.file,
-				      u->member_file };
 
-		for (k = 0; k < ARRAY_SIZE(add); k++)
-			if (add[k] && !vec_contains_str(files, add[k]))
-				vec_push(files, (char *)add[k]);
+		if (!u->ops_name)
+			add_unique(files, u->loc.file);
+		add_unique(files, u->member_file);
 	}
 	/* The .c file with the fallback names the patch. */
 	vec_sort(files, cmp_c_first);
