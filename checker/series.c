@@ -683,7 +683,7 @@ int cmd_series(int argc, char **argv)
 			.tree = &tree, .git = s.git, .flags = &o.flags,
 			.output = o.output, .patches = &written,
 			.arches = o.arches, .checkpatch = o.checkpatch,
-			.jobs = o.flags.jobs });
+			.jobs = o.flags.jobs, .before = &res.findings });
 out:
 	series_release(&s);
 	vec_free(&plan, plan_entry_free);

@@ -400,8 +400,24 @@ static void run_checkpatch(struct verify_run *run, struct verify_patch *p,
 	strbuf_release(&out);
 }
 
-/* Count what the patched tree still has that the series must remove. */
-static void rescan_count(struct verify_rescan *r, const struct vec *findings)
+static bool found_before(const struct vec *before, const struct finding *f)
+{
+	size_t i;
+
+	for (i = 0; before && i < before->nr; i++)
+		if (!strcmp(((struct finding *)before->items[i])->fingerprint,
+			    f->fingerprint))
+			return true;
+	return false;
+}
+
+/*
+ * Count what the patched tree still has that the series must remove: any
+ * ops-level use, and domain-init or pgsize-format findings the original
+ * tree did not have (a driver whose domains never had sizes keeps its).
+ */
+static void rescan_count(struct verify_rescan *r, const struct vec *findings,
+			 const struct vec *before)
 {
 	size_t i;
 
@@ -409,6 +425,8 @@ static void rescan_count(struct verify_rescan *r, const struct vec *findings)
 		const struct finding *f = findings->items[i];
 		unsigned int *n = NULL;
 
+		if (strcmp(f->rule, RULE_OPS_PGSIZE) && found_before(before, f))
+			continue;
 		if (!strcmp(f->rule, RULE_OPS_PGSIZE))
 			n = &r->ops_pgsize;
 		else if (!strcmp(f->severity, "warning") &&
@@ -450,7 +468,7 @@ static int rescan(struct verify_run *run)
 	if (tree_open(run->work, &patched))
 		goto out;
 	if (!scan_analyse(&patched, &cfg, &res)) {
-		rescan_count(&run->rescan, &res.findings);
+		rescan_count(&run->rescan, &res.findings, run->rq->before);
 		scan_result_release(&res);
 		ret = 0;
 	}

@@ -24,6 +24,8 @@ struct verify_request {
 	const char *arches;		/* --arch LIST, or NULL for all */
 	const char *checkpatch;		/* --checkpatch PATH, or NULL */
 	int jobs;
+	/* The original tree's findings: only new ones count against it */
+	const struct vec *before;
 };
 
 enum check_status { CHECK_PASS, CHECK_FAIL, CHECK_SKIP };
