@@ -13,6 +13,7 @@
 #include "findings.h"
 #include "scan.h"
 #include "scratch.h"
+#include "output.h"
 #include "series_verify.h"
 #include "spawn.h"
 #include "verify.h"
@@ -446,6 +447,21 @@ static void rescan_count(struct verify_rescan *r, const struct vec *findings,
 		CHECK_FAIL : CHECK_PASS;
 }
 
+/* OUT/rescan.json: the scan of the patched tree, verdicts and all. */
+static int save_rescan(struct verify_run *run, const struct scan_result *res)
+{
+	char *path = path_join(run->rq->output, "rescan.json");
+	FILE *fp = fopen(path, "w");
+	int ret = fp ? write_json(fp, res) : -1;
+
+	if (fp && fclose(fp))
+		ret = -1;
+	if (ret)
+		error("cannot write %s", path);
+	free(path);
+	return ret ? -1 : 0;
+}
+
 /*
  * The scan of the patched copy, with the compile flags of the original
  * tree's prepared cache (its generated headers are the same).
@@ -469,8 +485,8 @@ static int rescan(struct verify_run *run)
 		goto out;
 	if (!scan_analyse(&patched, &cfg, &res)) {
 		rescan_count(&run->rescan, &res.findings, run->rq->before);
+		ret = save_rescan(run, &res);
 		scan_result_release(&res);
-		ret = 0;
 	}
 	tree_release(&patched);
 out:
