@@ -8,8 +8,9 @@
 // Copyright: (C) 2026 iommu-pgsize developers.
 // Comments: Correct when the allocators belong to this ops object alone
 //  and do not already set other sizes; iommu-pgsize chooses the files
-//  where that holds. Returns of a static (identity or blocked) domain,
-//  NULL and ERR_PTR() are left alone.
+//  where that holds. Returns of a static (identity or blocked) domain, of
+//  the identity or blocked case of a legacy domain_alloc(type), NULL and
+//  ERR_PTR() are left alone.
 //  -D alloc=NAME limits the change to one allocator (the others set sizes
 //  already). -D sizes='SZ_4K | SZ_2M' gives the domains that set instead
 //  of the ops constant: the set the io-pgtable format restricts it to when
@@ -46,11 +47,34 @@ if only <> "" && only <> alloc then Coccilib.include_match false;
 fn := Coccilib.make_ident alloc;
 value := Coccilib.make_expr (if narrowed = "" then sizes else narrowed)
 
+// A legacy domain_alloc(type) also returns identity or blocked domains:
+// only its paging path gets the sizes.
+@non_paging@
+identifier pick.fn;
+expression E, T;
+position p;
+@@
+fn(...)
+{
+<...
+(
+switch (T) {
+case \(IOMMU_DOMAIN_IDENTITY\|IOMMU_DOMAIN_BLOCKED\):
+	return@p E;
+}
+|
+if (\(T == IOMMU_DOMAIN_IDENTITY\|T == IOMMU_DOMAIN_BLOCKED\))
+	return@p E;
+)
+...>
+}
+
 @alloc_sets@
 identifier pick.fn, I;
 expression pick.value;
 struct iommu_domain E;
 idexpression struct iommu_domain *D;
+position p != non_paging.p;
 @@
 fn(...)
 {
@@ -59,10 +83,10 @@ fn(...)
  return &I;
 |
 +E.pgsize_bitmap = value;
- return &E;
+ return@p &E;
 |
 +D->pgsize_bitmap = value;
- return D;
+ return@p D;
 )
 ...>
 }
