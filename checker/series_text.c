@@ -26,8 +26,14 @@ char *subject_prefix_from_path(const char *rel)
 	p = strstr(name, "-iommu");
 	if (!p)
 		p = strstr(name, "_iommu");
-	if (p && p != name)
-		*p = '\0';
+	/* mtk_iommu_v1: keep what follows the word, to tell it from mtk. */
+	if (p && p != name) {
+		char *rest = p + strlen("-iommu");
+
+		if (*rest == '_' || *rest == '-')
+			*p++ = '-', rest++;
+		memmove(p, rest, strlen(rest) + 1);
+	}
 	/* drivers/iommu/intel/iommu.c: the directory names the driver. */
 	if (!strcmp(name, "iommu") && base && base > rel) {
 		const char *dir = base - 1;

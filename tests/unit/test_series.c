@@ -21,7 +21,8 @@ static void test_subject_prefix(void **state)
 {
 	check_prefix("drivers/iommu/sun50i-iommu.c", "iommu/sun50i");
 	check_prefix("drivers/iommu/tegra-smmu.c", "iommu/tegra-smmu");
-	check_prefix("drivers/iommu/mtk_iommu_v1.c", "iommu/mtk");
+	check_prefix("drivers/iommu/mtk_iommu_v1.c", "iommu/mtk-v1");
+	check_prefix("drivers/iommu/mtk_iommu.c", "iommu/mtk");
 	check_prefix("drivers/iommu/intel/iommu.c", "iommu/intel");
 	check_prefix("drivers/iommu/arm/arm-smmu/qcom_iommu.c", "iommu/qcom");
 	check_prefix("iommu.c", "iommu");
