@@ -125,7 +125,8 @@ static void add_runtime(struct strbuf *sb, const struct plan_entry *e)
 	if (e->copies_back)
 		strbuf_addstr(sb, " the sizes io-pgtable restricts are copied into the domain instead of the ops object;");
 	if (e->merges)
-		strbuf_addstr(sb, " the writes that merge each instance's sizes into the ops object go;");
+		strbuf_addf(sb, " the writes that %s each instance's sizes into the ops object go;",
+			    e->overwrites ? "store" : "merge");
 	sb->buf[sb->len - 1] = '.';
 	if (made_const)
 		strbuf_addstr(sb, " Without writes the ops object can be const.");
@@ -173,7 +174,9 @@ static void add_finalised(struct strbuf *sb, const struct plan_entry *e)
 	add_runtime(sb, e);
 	strbuf_addf(sb, "Drop the ops member%s. After finalise the domains have exactly the page sizes they had; before it they no longer claim %s, which no map could use.\n\n",
 		    e->merges ? " and its run-time writes" : "",
-		    old ? old : "the merged sizes of every instance");
+		    old ? old : e->overwrites ?
+		    "the sizes of the instance probed last" :
+		    "the merged sizes of every instance");
 	free(old);
 }
 

@@ -40,11 +40,47 @@ static void test_wrap_text(void **state)
 	free(w);
 }
 
+/* A finalised driver whose probe writes the ops: stored or merged sizes. */
+static char *finalised_message(bool overwrites)
+{
+	struct ops_object ops = { .name = (char *)"x_ops" };
+	struct plan_entry e = {
+		.ops = &ops, .how = MIGRATE_FINALISED, .merges = true,
+		.overwrites = overwrites, .allocators = (char *)"x_alloc",
+		.finaliser = "x_attach,x_finalise",
+		.rules = { RULE_FILE_RUNTIME },
+	};
+	struct person by = { "A", "a@example.org" };
+	char *msg = commit_message(&e, "iommu/x", &by), *p;
+
+	/* Unwrap, so that phrases can be matched across lines. */
+	for (p = msg; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return msg;
+}
+
+static void test_finalised_writes(void **state)
+{
+	char *msg = finalised_message(true);
+
+	/* Plain stores: a domain had the last instance's sizes, not a merge. */
+	assert_non_null(strstr(msg, "the writes that store each instance's sizes into the ops object go"));
+	assert_non_null(strstr(msg, "no longer claim the sizes of the instance probed last"));
+	assert_null(strstr(msg, "merge"));
+	free(msg);
+	msg = finalised_message(false);
+	assert_non_null(strstr(msg, "the writes that merge each instance's sizes into the ops object go"));
+	assert_non_null(strstr(msg, "no longer claim the merged sizes of every instance"));
+	free(msg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_subject_prefix),
 		cmocka_unit_test(test_wrap_text),
+		cmocka_unit_test(test_finalised_writes),
 	};
 
 	return cmocka_run_group_tests_name("series", tests, NULL, NULL);
