@@ -62,6 +62,7 @@ struct runtime_uses {
 	bool reads;
 	bool copies_back;
 	bool changes_value;	/* a write other than a restricted copy-back */
+	bool accumulates;	/* one of those is compound (|=): a merge */
 };
 
 /* Uses other than the initializer in the object's file. */
@@ -82,6 +83,7 @@ static void other_uses(const struct inventory *inv,
 		ru->reads |= u->kind == USE_READ;
 		ru->copies_back |= write && u->copies_cfg;
 		ru->changes_value |= write && !u->copies_cfg;
+		ru->accumulates |= u->kind == USE_COMPOUND && !u->copies_cfg;
 	}
 }
 
@@ -132,6 +134,7 @@ static void add_rules(struct plan_entry *e, const struct runtime_uses *ru,
 	e->reads = ru->reads;
 	e->copies_back = ru->copies_back;
 	e->merges = ru->changes_value;
+	e->overwrites = ru->changes_value && !ru->accumulates;
 	if (ru->any || !rule)
 		e->rules[n++] = RULE_FILE_RUNTIME;
 	e->rules[n] = rule;

@@ -30,6 +30,7 @@ struct plan_entry {
 	bool reads;		/* reads: become the domain's member */
 	bool copies_back;	/* restricted sizes copied into the ops */
 	bool merges;		/* other writes: removed */
+	bool overwrites;	/* all plain stores: the last instance wins */
 	const char *finaliser;	/* domain-init's deciding functions */
 };
 

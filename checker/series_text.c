@@ -131,7 +131,8 @@ static void add_runtime(struct strbuf *sb, const struct plan_entry *e)
 	if (e->copies_back)
 		strbuf_addstr(sb, " the sizes io-pgtable restricts are copied into the domain instead of the ops object;");
 	if (e->merges)
-		strbuf_addstr(sb, " the writes that merge each instance's sizes into the ops object go;");
+		strbuf_addf(sb, " the writes that %s each instance's sizes into the ops object go;",
+			    e->overwrites ? "store" : "merge");
 	sb->buf[sb->len - 1] = '.';
 	if (made_const)
 		strbuf_addstr(sb, " Without writes the ops object can be const.");
@@ -167,6 +168,7 @@ static void add_finalised(struct strbuf *sb, const struct plan_entry *e)
 {
 	const struct ops_object *ops = e->ops;
 	char *old = ops->has_pgsize ? unbreakable(ops->pgsize_expr) : NULL;
+	const char *before = old;
 
 	if (old)
 		strbuf_addf(sb, "%s sets iommu_ops.pgsize_bitmap to the placeholder %s. ",
@@ -177,9 +179,20 @@ static void add_finalised(struct strbuf *sb, const struct plan_entry *e)
 	strbuf_addf(sb, "Its domains never map with an ops-level value: %s() gives each domain the page sizes of its own IOMMU instance when it is finalised, before the domain can be used. Page sizes belong to each domain's page table, and the core's fallback to the ops member is going away.\n\n",
 		    last_name(e->finaliser));
 	add_runtime(sb, e);
-	strbuf_addf(sb, "Drop the ops member%s. After finalise the domains have exactly the page sizes they had; before it they no longer claim %s, which no map could use.\n\n",
-		    e->merges ? " and its run-time writes" : "",
-		    old ? old : "the merged sizes of every instance");
+	/*
+	 * Before finalise a domain had what the ops held when it was
+	 * allocated: what probe wrote there, if it writes, else the
+	 * placeholder.
+	 */
+	if (e->merges)
+		before = e->overwrites ? "the sizes of the instance probed last" :
+			"the merged sizes of the instances probed so far";
+	strbuf_addf(sb, "Drop the ops member%s. After finalise the domains have exactly the page sizes they had",
+		    e->merges ? " and its run-time writes" : "");
+	if (before)
+		strbuf_addf(sb, "; before it they no longer claim %s, which no map could use",
+			    before);
+	strbuf_addstr(sb, ".\n\n");
 	free(old);
 }
 
