@@ -199,9 +199,37 @@ static void plan_move(struct plan_entry *e, const struct runtime_uses *ru)
 }
 
 /* No constant to keep: the instance gives the sizes when finalised. */
+/* A paging allocator that never gives its domain page sizes itself. */
+static const char *attach_only_allocator(const struct ops_object *ops)
+{
+	size_t i;
+
+	for (i = 0; i < ops->alloc.nr; i++) {
+		const struct callback *cb = ops->alloc.items[i];
+
+		if (cb->paging && !cb->sets_sizes)
+			return cb->function;
+	}
+	return NULL;
+}
+
+/*
+ * No constant to keep: the instance gives the sizes when finalised. Only
+ * safe when the allocators finalise (when they can): the core maps a
+ * device's direct regions into its new DMA domain before attaching it,
+ * and iommu_create_device_direct_mappings() warns on a domain without
+ * page sizes, which the ops fallback used to hide.
+ */
 static void plan_finalised(struct plan_entry *e,
 			   const struct runtime_uses *ru)
 {
+	const char *bare = attach_only_allocator(e->ops);
+
+	if (bare) {
+		e->reason = xasprintf("%s() returns domains that get page sizes only at attach; without the ops fallback the core would map direct regions into them with none (iommu_create_device_direct_mappings() warns): give them their instance's sizes at allocation first",
+				      bare);
+		return;
+	}
 	e->how = MIGRATE_FINALISED;
 	add_rules(e, ru, NULL);
 	vec_push(&e->runtime_defines, xstrdup("finalised"));

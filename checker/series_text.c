@@ -176,7 +176,7 @@ static void add_finalised(struct strbuf *sb, const struct plan_entry *e)
 	else
 		strbuf_addf(sb, "%s gets its iommu_ops.pgsize_bitmap only at run time. ",
 			    ops->name);
-	strbuf_addf(sb, "Its domains never map with an ops-level value: %s() gives each domain the page sizes of its own IOMMU instance when it is finalised, before the domain can be used. Page sizes belong to each domain's page table, and the core's fallback to the ops member is going away.\n\n",
+	strbuf_addf(sb, "Its domains never map with an ops-level value: %s() gives each domain the page sizes of its own IOMMU instance when it is finalised: by the allocator when it is given the device, else at the first attach, before the domain can be used. Page sizes belong to each domain's page table, and the core's fallback to the ops member is going away.\n\n",
 		    last_name(e->finaliser));
 	add_runtime(sb, e);
 	/*
