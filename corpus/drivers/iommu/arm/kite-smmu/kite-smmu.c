@@ -5,11 +5,14 @@
  * Pattern (b), migratable: a NON-const ops object (declared early, then
  * defined) starts at -1UL ("restricted during device attach"), and probe
  * merges every instance's sizes into it with an if/else of = and |=.
- * Nothing else reads the ops member. Each domain is finalised at its first
- * attach through io-pgtable from its instance's own sizes, the page table's
- * answer is copied back into the domain, and another instance is refused.
+ * Nothing else reads the ops member. Given a device, the allocator
+ * finalises the domain at once through io-pgtable from that device's
+ * instance (as arm-smmu-v3 and apple-dart do); attach finalises the
+ * others, copies the page table's answer back and refuses another
+ * instance. Unlike heron and petrel (finalised at attach only), its domains have
+ * page sizes before the core maps direct regions into them.
  *
- * Modelled on: drivers/iommu/arm/arm-smmu/arm-smmu.c.
+ * Modelled on: drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c.
  */
 
 #include <linux/bitops.h>
@@ -96,16 +99,22 @@ out_unlock:
 static struct iommu_domain *kite_smmu_domain_alloc_paging(struct device *dev)
 {
 	struct kite_smmu_domain *kdom;
+	int ret;
 
-	/*
-	 * Nothing meaningful can be set up until the domain is attached to
-	 * a device and so knows its SMMU.
-	 */
 	kdom = kzalloc(sizeof(*kdom), GFP_KERNEL);
 	if (!kdom)
 		return NULL;
 
 	mutex_init(&kdom->init_mutex);
+	/* Given its device, the domain is finalised from that SMMU now. */
+	if (dev) {
+		ret = kite_smmu_init_domain_context(kdom,
+						      dev_iommu_priv_get(dev));
+		if (ret) {
+			kfree(kdom);
+			return ERR_PTR(ret);
+		}
+	}
 	return &kdom->domain;
 }
 
