@@ -216,14 +216,20 @@ static bool search_calls(CXCursor fn, int depth, struct pgtable_use *found)
 struct copy_search {
 	int depth;
 	CXCursor fn;
+	bool constant;	/* look for a constant store, not a copy-back */
 	bool found;
+	unsigned long long value;
 };
 
-static bool copies_back(CXCursor fn, int depth);
+static bool search_stores(CXCursor fn, int depth, bool constant,
+			  unsigned long long *value);
 
-/* "domain->pgsize_bitmap = cfg.pgsize_bitmap", here or in a callee. */
-static enum CXChildVisitResult find_copy_back(CXCursor c, CXCursor parent,
-					      CXClientData data)
+/*
+ * "domain->pgsize_bitmap = cfg.pgsize_bitmap" (or, with ->constant,
+ * "domain->pgsize_bitmap = SZ_4K"), here or in a callee.
+ */
+static enum CXChildVisitResult find_store(CXCursor c, CXCursor parent,
+					  CXClientData data)
 {
 	struct copy_search *s = data;
 	CXCursor lhs, rhs, def;
@@ -231,27 +237,58 @@ static enum CXChildVisitResult find_copy_back(CXCursor c, CXCursor parent,
 	if (clang_getCursorKind(c) == CXCursor_BinaryOperator) {
 		lhs = cursor_strip(cursor_child(c, 0));
 		rhs = cursor_strip(cursor_child(c, 1));
-		if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr &&
-		    member_of(lhs, DOMAIN_STRUCT, PGSIZE_MEMBER) &&
-		    clang_getCursorKind(rhs) == CXCursor_MemberRefExpr &&
-		    member_of(rhs, PGTABLE_CFG_STRUCT, PGSIZE_MEMBER))
-			s->found = true;
+		if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr ||
+		    !member_of(lhs, DOMAIN_STRUCT, PGSIZE_MEMBER))
+			return CXChildVisit_Recurse;
+		if (s->constant)
+			s->found = cursor_eval_unsigned(rhs, &s->value);
+		else
+			s->found = clang_getCursorKind(rhs) ==
+				   CXCursor_MemberRefExpr &&
+				   member_of(rhs, PGTABLE_CFG_STRUCT,
+					     PGSIZE_MEMBER);
 	} else if (clang_getCursorKind(c) == CXCursor_CallExpr &&
 		   s->depth < FLOW_MAX_DEPTH) {
 		def = function_definition(c);
 		if (!cursor_is_null(def) && !clang_equalCursors(def, s->fn) &&
 		    clang_Location_isFromMainFile(clang_getCursorLocation(def)))
-			s->found = copies_back(def, s->depth + 1);
+			s->found = search_stores(def, s->depth + 1,
+						 s->constant, &s->value);
 	}
 	return s->found ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
+static bool search_stores(CXCursor fn, int depth, bool constant,
+			  unsigned long long *value)
+{
+	struct copy_search s = { .depth = depth, .fn = fn,
+				 .constant = constant };
+
+	clang_visitChildren(fn, find_store, &s);
+	if (s.found && value)
+		*value = s.value;
+	return s.found;
+}
+
 static bool copies_back(CXCursor fn, int depth)
 {
-	struct copy_search s = { .depth = depth, .fn = fn };
+	return search_stores(fn, depth, false, NULL);
+}
 
-	clang_visitChildren(fn, find_copy_back, &s);
-	return s.found;
+/* The constant an allocator (or its callee) gives its domains, if any. */
+static bool allocator_constant(struct verify_input *in,
+			       unsigned long long *value)
+{
+	size_t i;
+
+	for (i = 0; i < in->allocs.nr; i++) {
+		struct alloc_def *a = in->allocs.items[i];
+
+		if (!cursor_is_null(a->def) &&
+		    search_stores(a->def, 0, true, value))
+			return true;
+	}
+	return false;
 }
 
 /* Do the ops' allocators or attach give domains the restricted sizes? */
@@ -398,9 +435,14 @@ static void rule_pgsize_format(struct verify_input *in)
 				      fmt ? fmt : "the format", caller);
 		goto out;
 	}
-	/* The domain claims the ops constant (core fallback) or the request. */
+	/*
+	 * The domain claims the ops constant (core fallback), the constant
+	 * its allocator sets, or the request.
+	 */
 	known = in->ops->pgsize_is_constant;
 	claimed = in->ops->pgsize_value;
+	if (!known)
+		known = allocator_constant(in, &claimed);
 	if (!known && !cursor_is_null(cs.requested))
 		known = requested_value(cs.requested, &claimed);
 	if (!known || !pgtable_format_restrict(fmt, claimed, &kept)) {
