@@ -83,8 +83,10 @@ static void arch_rows(FILE *fp, const struct verify_run *run)
 				if (strcmp(c->arch, va->a->name))
 					continue;
 				fprintf(fp, "%s patch %zu: %s %s",
-					files++ % 3 ? "," : "\n         ",
+					!files ? "         " :
+					files % 3 ? "," : ",\n         ",
 					n + 1, c->file, cell(c->status));
+				files++;
 			}
 		}
 		if (files)
