@@ -156,16 +156,6 @@ static void gated(const struct vec *findings, struct vec *out)
 	}
 }
 
-static bool listed(const struct vec *v, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < v->nr; i++)
-		if (!strcmp(v->items[i], s))
-			return true;
-	return false;
-}
-
 void lint_match(const struct vec *findings, const struct vec *ref,
 		const struct vec *scope, struct lint_result *out)
 {
@@ -193,7 +183,7 @@ void lint_match(const struct vec *findings, const struct vec *ref,
 		const struct ref_entry *e = ref->items[k];
 		struct ref_entry *gone;
 
-		if (used[k] >= e->count || (scope && !listed(scope, e->file)))
+		if (used[k] >= e->count || (scope && !vec_contains_str(scope, e->file)))
 			continue;
 		gone = xcalloc(1, sizeof(*gone));
 		*gone = *e;

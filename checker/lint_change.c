@@ -31,19 +31,9 @@ static char *trim(struct strbuf *sb)
 	return strbuf_detach(sb);
 }
 
-static bool in_list(const struct vec *v, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < v->nr; i++)
-		if (!strcmp(v->items[i], s))
-			return true;
-	return false;
-}
-
 static void add_unique(struct vec *v, const char *s)
 {
-	if (!in_list(v, s))
+	if (!vec_contains_str(v, s))
 		vec_push(v, xstrdup(s));
 }
 
@@ -358,7 +348,7 @@ static char *state_text(const struct tree *tree, const struct change_set *cs,
 	char *path;
 	char *text;
 
-	if (in_list(gone, rel))
+	if (vec_contains_str(gone, rel))
 		return NULL;
 	path = path_join(tree->root, rel);
 	o = find_overlay(after ? &cs->after : &cs->before, path);
@@ -444,7 +434,7 @@ void units_in_state(const struct change_set *cs, const struct vec *units,
 	size_t i;
 
 	for (i = 0; i < units->nr; i++)
-		if (!in_list(gone, units->items[i]))
+		if (!vec_contains_str(gone, units->items[i]))
 			vec_push(out, xstrdup(units->items[i]));
 }
 
