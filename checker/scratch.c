@@ -103,3 +103,13 @@ int make_scratch(const struct tree *tree, bool git_top, char **scratch,
 	*base = trimmed(&out);
 	return 0;
 }
+
+void remove_scratch(char **scratch, char **work, char **base)
+{
+	if (*scratch)
+		run_quiet((char *const[]){ "rm", "-rf", *scratch, NULL });
+	free(*scratch);
+	free(*work);
+	free(*base);
+	*scratch = *work = *base = NULL;
+}

@@ -30,10 +30,12 @@ int run_quiet(char *const argv[]);
 /*
  * A temporary directory *@scratch holding *@work, a copy of @tree with one
  * commit *@base to build on: a shared clone of HEAD for a git checkout
- * (@git), else the files as they are, committed. Free the three strings;
- * remove *@scratch when done.
+ * (@git), else the files as they are, committed. remove_scratch() when
+ * done.
  */
 int make_scratch(const struct tree *tree, bool git, char **scratch,
 		 char **work, char **base);
+/* Remove what make_scratch() made and free its three strings. */
+void remove_scratch(char **scratch, char **work, char **base);
 
 #endif

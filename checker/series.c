@@ -623,15 +623,11 @@ static void series_release(struct series *s)
 {
 	if (s->have_flags)
 		flags_release(&s->flags);
-	if (s->scratch)
-		run_quiet((char *const[]){ "rm", "-rf", s->scratch, NULL });
-	free(s->scratch);
-	free(s->work);
+	remove_scratch(&s->scratch, &s->work, &s->base);
 	free(s->name);
 	free(s->email);
 	free(s->name_cfg);
 	free(s->email_cfg);
-	free(s->base);
 }
 
 int cmd_series(int argc, char **argv)

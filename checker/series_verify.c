@@ -573,11 +573,7 @@ static void arch_free(void *item)
 
 static void run_release(struct verify_run *run)
 {
-	if (run->scratch)
-		run_quiet((char *const[]){ "rm", "-rf", run->scratch, NULL });
-	free(run->scratch);
-	free(run->work);
-	free(run->base);
+	remove_scratch(&run->scratch, &run->work, &run->base);
 	free(run->log);
 	vec_free(&run->patches, patch_free);
 	vec_free(&run->arches, arch_free);
