@@ -52,6 +52,11 @@ char *file_tree_path(CXFile file, const char *root)
 	return rel;
 }
 
+char *type_spelling(CXType t)
+{
+	return take_string(clang_getTypeSpelling(t));
+}
+
 char *cursor_spelling(CXCursor c)
 {
 	return take_string(clang_getCursorSpelling(c));
@@ -415,8 +420,7 @@ char *callback_function(CXCursor value)
 	return NULL;
 }
 
-bool init_list_member_value(CXCursor list, const char *tag, const char *field,
-			    unsigned long long *value)
+CXCursor init_list_member(CXCursor list, const char *tag, const char *field)
 {
 	unsigned int i, n = cursor_child_count(list);
 
@@ -427,9 +431,15 @@ bool init_list_member_value(CXCursor list, const char *tag, const char *field,
 		if (k < 2 || clang_getCursorKind(d) != CXCursor_UnexposedExpr)
 			continue;
 		if (member_of(cursor_child(d, k - 2), tag, field))
-			return cursor_eval_unsigned(cursor_strip(cursor_child(d,
-								k - 1)),
-						    value);
+			return cursor_strip(cursor_child(d, k - 1));
 	}
-	return false;
+	return clang_getNullCursor();
+}
+
+bool init_list_member_value(CXCursor list, const char *tag, const char *field,
+			    unsigned long long *value)
+{
+	CXCursor c = init_list_member(list, tag, field);
+
+	return !cursor_is_null(c) && cursor_eval_unsigned(c, value);
 }

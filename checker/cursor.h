@@ -18,6 +18,7 @@ bool cursor_pos_get(CXCursor c, struct cursor_pos *pos);
 void cursor_pos_release(struct cursor_pos *pos);
 
 char *cursor_spelling(CXCursor c);
+char *type_spelling(CXType t);
 
 /* A file's path relative to @root (ending in '/'), or NULL outside it. */
 char *file_tree_path(CXFile file, const char *root);
@@ -58,6 +59,8 @@ bool cursor_eval_unsigned(CXCursor c, unsigned long long *value);
  * initializer list it points at.
  */
 CXCursor resolve_init_list(CXCursor value);
+/* The value given to member @field in an initializer list of @tag. */
+CXCursor init_list_member(CXCursor list, const char *tag, const char *field);
 /* The constant value of member @field in an initializer list of @tag. */
 bool init_list_member_value(CXCursor list, const char *tag, const char *field,
 			    unsigned long long *value);

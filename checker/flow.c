@@ -377,8 +377,7 @@ struct reach {
 
 static bool reaches_depth(CXCursor fn, int depth, char **setter);
 
-/* "domain->pgsize_bitmap = x": sizes given, not merely added to. */
-static bool is_domain_assignment(CXCursor c)
+bool is_domain_assignment(CXCursor c)
 {
 	return clang_getCursorKind(c) == CXCursor_BinaryOperator &&
 	       is_domain_store(c);

@@ -38,6 +38,9 @@ void flow_result_release(struct flow_result *res);
  */
 bool flow_reaches_store(CXCursor fn, char **setter);
 
+/* "domain->pgsize_bitmap = x": sizes given, not merely added to. */
+bool is_domain_assignment(CXCursor c);
+
 /* The definition of the function a callback value or call names. */
 CXCursor function_definition(CXCursor expr);
 

@@ -99,6 +99,19 @@ static void callback_free(void *p)
 	free(cb);
 }
 
+void instance_path_free(struct instance_path *ip)
+{
+	if (!ip)
+		return;
+	free(ip->allocator);
+	free(ip->anchor_type);
+	free(ip->anchor);
+	free(ip->anchor_init);
+	free(ip->sizes);
+	free(ip->reason);
+	free(ip);
+}
+
 void ops_object_free(void *p)
 {
 	struct ops_object *ops = p;
@@ -112,6 +125,7 @@ void ops_object_free(void *p)
 	vec_free(&ops->alloc, callback_free);
 	vec_free(&ops->attach, callback_free);
 	vec_free(&ops->verdicts, verdict_free);
+	instance_path_free(ops->instance);
 	free(ops);
 }
 

@@ -71,6 +71,23 @@ struct verdict {
 const char *verdict_level_name(enum verdict_level level);
 void verdict_free(void *p);
 
+/*
+ * How a paging allocator finds the instance its domains are finalised
+ * from, as C in terms of its device parameter: "anchor_type anchor =
+ * dev ? anchor_init : NULL;", then the domain's sizes are @sizes.
+ */
+struct instance_path {
+	char *allocator;
+	bool wrap;		/* legacy domain_alloc(type): no device given */
+	char *anchor_type;
+	char *anchor;
+	char *anchor_init;
+	char *sizes;
+	char *reason;		/* why there is none */
+};
+
+void instance_path_free(struct instance_path *ip);
+
 struct ops_object {
 	char *name;
 	struct src_loc loc;
@@ -89,6 +106,8 @@ struct ops_object {
 	char *pgtable_format;
 	bool format_keeps_known;
 	unsigned long long format_keeps;
+	/* For a paging allocator that leaves sizes to attach, if any */
+	struct instance_path *instance;
 };
 
 enum provenance {

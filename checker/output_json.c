@@ -87,6 +87,24 @@ static json_t *verdicts_json(const struct vec *list)
 	return arr;
 }
 
+/* How an attach-only allocator's domains could find their instance. */
+static json_t *instance_json(const struct instance_path *ip)
+{
+	json_t *o;
+
+	if (!ip)
+		return json_null();
+	o = json_object();
+	json_object_set_new(o, "allocator", jstr(ip->allocator));
+	json_object_set_new(o, "wrap", json_boolean(ip->wrap));
+	json_object_set_new(o, "anchor_type", jstr(ip->anchor_type));
+	json_object_set_new(o, "anchor", jstr(ip->anchor));
+	json_object_set_new(o, "anchor_init", jstr(ip->anchor_init));
+	json_object_set_new(o, "sizes", jstr(ip->sizes));
+	json_object_set_new(o, "reason", jstr(ip->reason));
+	return o;
+}
+
 static json_t *ops_json(const void *p)
 {
 	const struct ops_object *ops = p;
@@ -110,6 +128,7 @@ static json_t *ops_json(const void *p)
 			    callbacks_json(&ops->alloc, "member"));
 	json_object_set_new(o, "attach_dev", callbacks_json(&ops->attach, "via"));
 	json_object_set_new(o, "verdicts", verdicts_json(&ops->verdicts));
+	json_object_set_new(o, "instance", instance_json(ops->instance));
 	return o;
 }
 

@@ -198,7 +198,6 @@ static void plan_move(struct plan_entry *e, const struct runtime_uses *ru)
 	add_rules(e, ru, RULE_FILE_CONSTANT);
 }
 
-/* No constant to keep: the instance gives the sizes when finalised. */
 /* A paging allocator that never gives its domain page sizes itself. */
 static const char *attach_only_allocator(const struct ops_object *ops)
 {
@@ -214,24 +213,48 @@ static const char *attach_only_allocator(const struct ops_object *ops)
 }
 
 /*
- * No constant to keep: the instance gives the sizes when finalised. Only
- * safe when the allocators finalise (when they can): the core maps a
+ * Give the allocator's domains their instance's sizes: the core maps a
  * device's direct regions into its new DMA domain before attaching it,
  * and iommu_create_device_direct_mappings() warns on a domain without
  * page sizes, which the ops fallback used to hide.
+ */
+static bool plan_instance(struct plan_entry *e, const char *bare)
+{
+	const struct instance_path *ip = e->ops->instance;
+
+	if (!ip || strcmp(ip->allocator, bare) || ip->reason) {
+		e->reason = xasprintf("%s() returns domains that get page sizes only at attach, and the core maps direct regions into them before that (iommu_create_device_direct_mappings() warns on a domain without sizes); they cannot get their instance's sizes at allocation: %s",
+				      bare, ip && ip->reason ? ip->reason :
+				      "the attach path was not analysed");
+		return false;
+	}
+	e->instance = ip;
+	define(e, xasprintf("alloc=%s", ip->allocator));
+	define(e, xasprintf("anchor_type=%s", ip->anchor_type));
+	define(e, xasprintf("anchor=%s", ip->anchor));
+	define(e, xasprintf("anchor_init=%s", ip->anchor_init));
+	define(e, xasprintf("sizes=%s", ip->sizes));
+	if (ip->wrap)
+		define(e, xstrdup("wrap"));
+	return true;
+}
+
+/*
+ * No constant to keep: the instance gives the sizes when finalised, and
+ * at allocation too when an allocator would otherwise leave them to
+ * attach.
  */
 static void plan_finalised(struct plan_entry *e,
 			   const struct runtime_uses *ru)
 {
 	const char *bare = attach_only_allocator(e->ops);
 
-	if (bare) {
-		e->reason = xasprintf("%s() returns domains that get page sizes only at attach; without the ops fallback the core would map direct regions into them with none (iommu_create_device_direct_mappings() warns): give them their instance's sizes at allocation first",
-				      bare);
+	if (bare && !plan_instance(e, bare))
 		return;
-	}
 	e->how = MIGRATE_FINALISED;
 	add_rules(e, ru, NULL);
+	if (bare)
+		e->rules[1] = RULE_FILE_INSTANCE;
 	vec_push(&e->runtime_defines, xstrdup("finalised"));
 }
 

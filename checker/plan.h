@@ -32,6 +32,8 @@ struct plan_entry {
 	bool merges;		/* other writes: removed */
 	bool overwrites;	/* all plain stores: the last instance wins */
 	const char *finaliser;	/* domain-init's deciding functions */
+	/* FINALISED: an allocator also finds the instance, given the device */
+	const struct instance_path *instance;
 };
 
 /* One entry per ops object that sets or uses the page-size member. */
@@ -44,5 +46,6 @@ bool plan_complete(const struct vec *plan);
 #define RULE_FILE_DROP "ops_pgsize_drop.cocci"
 #define RULE_FILE_RUNTIME "ops_pgsize_runtime.cocci"
 #define RULE_FILE_CORE "ops_pgsize_core.cocci"
+#define RULE_FILE_INSTANCE "ops_pgsize_instance.cocci"
 
 #endif

@@ -164,11 +164,43 @@ out:
 	free(new);
 }
 
+/* What a domain had before finalise: what the ops held at allocation. */
+static const char *sizes_before_finalise(const struct plan_entry *e,
+					 const char *placeholder)
+{
+	if (!e->merges)
+		return placeholder;
+	return e->overwrites ? "the sizes of the instance probed last" :
+		"the merged sizes of the instances probed so far";
+}
+
+/* The allocator finds the instance from the device, as attach does. */
+static void add_instance(struct strbuf *sb, const struct plan_entry *e,
+			 const char *before)
+{
+	const struct instance_path *ip = e->instance;
+	char *init = unbreakable(ip->anchor_init);
+	char *sizes = unbreakable(ip->sizes);
+
+	if (ip->wrap)
+		strbuf_addf(sb, "%s() is given only the domain type, not the device. Add %s_paging(), which the core calls with the device for every paging domain: it allocates the domain through %s(IOMMU_DOMAIN_UNMANAGED) and gives it %s, finding the instance the way attach does (%s = %s). %s() treats IOMMU_DOMAIN_DMA and IOMMU_DOMAIN_UNMANAGED alike, and the core still calls it for the other domain types.\n\n",
+			    ip->allocator, ip->allocator, ip->allocator, sizes,
+			    ip->anchor, init, ip->allocator);
+	else
+		strbuf_addf(sb, "%s() is given the device: let it find the instance the way attach does (%s = %s) and give the domain %s.\n\n",
+			    ip->allocator, ip->anchor, init, sizes);
+	strbuf_addf(sb, "Drop the ops member%s. After attach the domains have exactly the page sizes they had. At allocation they now have their own instance's sizes instead of %s; the first attach sets them as before. A domain allocated without a device (iommu_domain_alloc(bus)) has none until its first attach gives them, and cannot map before that.\n\n",
+		    e->merges ? " and its run-time writes" : "",
+		    before ? before : "the ops value");
+	free(init);
+	free(sizes);
+}
+
 static void add_finalised(struct strbuf *sb, const struct plan_entry *e)
 {
 	const struct ops_object *ops = e->ops;
 	char *old = ops->has_pgsize ? unbreakable(ops->pgsize_expr) : NULL;
-	const char *before = old;
+	const char *before = sizes_before_finalise(e, old);
 
 	if (old)
 		strbuf_addf(sb, "%s sets iommu_ops.pgsize_bitmap to the placeholder %s. ",
@@ -176,23 +208,23 @@ static void add_finalised(struct strbuf *sb, const struct plan_entry *e)
 	else
 		strbuf_addf(sb, "%s gets its iommu_ops.pgsize_bitmap only at run time. ",
 			    ops->name);
+	if (e->instance) {
+		strbuf_addf(sb, "%s() gives each domain the page sizes of its own IOMMU instance at the first attach, and %s() returns domains without any: until that attach they had the ops value. They need sizes before it: the core maps a device's direct regions into its new DMA domain before attaching it, and iommu_create_device_direct_mappings() warns on a domain without page sizes. Page sizes belong to each domain's page table, and the core's fallback to the ops member is going away.\n\n",
+			    last_name(e->finaliser), e->instance->allocator);
+		add_runtime(sb, e);
+		add_instance(sb, e, before);
+		goto out;
+	}
 	strbuf_addf(sb, "Its domains never map with an ops-level value: %s() gives each domain the page sizes of its own IOMMU instance when it is finalised: by the allocator when it is given the device, else at the first attach, before the domain can be used. Page sizes belong to each domain's page table, and the core's fallback to the ops member is going away.\n\n",
 		    last_name(e->finaliser));
 	add_runtime(sb, e);
-	/*
-	 * Before finalise a domain had what the ops held when it was
-	 * allocated: what probe wrote there, if it writes, else the
-	 * placeholder.
-	 */
-	if (e->merges)
-		before = e->overwrites ? "the sizes of the instance probed last" :
-			"the merged sizes of the instances probed so far";
 	strbuf_addf(sb, "Drop the ops member%s. After finalise the domains have exactly the page sizes they had",
 		    e->merges ? " and its run-time writes" : "");
 	if (before)
 		strbuf_addf(sb, "; before it they no longer claim %s, which no map could use",
 			    before);
 	strbuf_addstr(sb, ".\n\n");
+out:
 	free(old);
 }
 
@@ -250,7 +282,9 @@ static const char *subject_of(const struct plan_entry *e)
 	case MIGRATE_DROP:
 		return "Drop iommu_ops page sizes its domains never use";
 	case MIGRATE_FINALISED:
-		return "Take page sizes from the instance only";
+		return e->instance ?
+			"Size domains from their instance at allocation" :
+			"Take page sizes from the instance only";
 	default:
 		return "Give domains their page sizes, not iommu_ops";
 	}
@@ -302,6 +336,8 @@ static void blurb_list(struct strbuf *sb, const struct vec *plan, bool done)
 		}
 		what = e->how == MIGRATE_DROP ?
 			"dropped: the domains set their own" :
+			e->instance ?
+			"dropped: allocation takes the instance's sizes" :
 			e->how == MIGRATE_FINALISED ?
 			"dropped: the instance gives each domain its sizes" :
 			e->narrowed ? "moved to the domains, restricted" :

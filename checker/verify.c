@@ -4,6 +4,7 @@
 
 #include "collect.h"
 #include "cursor.h"
+#include "derive.h"
 #include "flow.h"
 #include "pgtable_formats.h"
 #include "verify.h"
@@ -96,6 +97,7 @@ static void rule_domain_init(struct verify_input *in)
 {
 	struct strbuf where = { 0 }, unset_fn = { 0 };
 	struct flow_result unset = { 0 };
+	CXCursor unset_def = clang_getNullCursor();
 	struct verdict *v;
 	char *setter = NULL;
 	bool any_paging = false;
@@ -118,6 +120,7 @@ static void rule_domain_init(struct verify_input *in)
 		} else if (!unset.has_unset) {
 			unset = r;
 			r.setter = NULL;
+			unset_def = a->def;
 			strbuf_addstr(&unset_fn, name);
 		}
 		flow_result_release(&r);
@@ -141,6 +144,8 @@ static void rule_domain_init(struct verify_input *in)
 		verify_join(&unset_fn, attach);
 		verify_join(&unset_fn, setter);
 		v->where = strbuf_detach(&unset_fn);
+		in->ops->instance = xcalloc(1, sizeof(*in->ops->instance));
+		derive_instance(unset_def, in->attach, in->ops->instance);
 		free(attach);
 	} else {
 		v = verify_add(in, RULE_DOMAIN_INIT, "fallback",

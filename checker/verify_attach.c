@@ -43,8 +43,7 @@ static bool embeds(CXType record, const char *tag)
 	return s.found;
 }
 
-/* A pointer to an IOMMU instance: a struct embedding iommu_device. */
-static bool is_instance_pointer(CXType t)
+bool is_instance_pointer(CXType t)
 {
 	CXType canon = clang_getCanonicalType(t);
 
