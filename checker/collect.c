@@ -753,6 +753,7 @@ static struct ops_object *record_ops_object(struct collect_ctx *ctx,
 	s.verify.root = ctx->root;
 	s.verify.ops = ops;
 	s.verify.attach = clang_getNullCursor();
+	s.verify.ops_type = type;
 	visit_designators(list, &(struct designator_visitor){
 		.fn = inspect_ops_member, .data = &s });
 	verify_ops(&s.verify);

@@ -18,6 +18,7 @@
 #define PGTABLE_CFG_STRUCT	"io_pgtable_cfg"
 #define DEVICE_STRUCT		"device"
 #define DOMAIN_TYPE_PREFIX	"IOMMU_DOMAIN_"
+#define PAGING_ALLOCATOR	"domain_alloc_paging"
 
 /* attach_dev, the functions it calls, the one that stores the sizes */
 struct call_chain {
@@ -489,7 +490,7 @@ static bool name_taken(CXCursor alloc, const struct instance_path *out)
 	return declares(alloc, out->anchor);
 }
 
-void derive_instance(CXCursor alloc, CXCursor attach,
+void derive_instance(CXCursor alloc, CXCursor attach, CXType ops_type,
 		     struct instance_path *out)
 {
 	struct call_chain ch = { .fn = { attach } };
@@ -499,7 +500,11 @@ void derive_instance(CXCursor alloc, CXCursor attach,
 
 	out->allocator = cursor_spelling(alloc);
 	out->wrap = !dev;
-	if (!dev)
+	/* Only a core with domain_alloc_paging() hands allocators the device */
+	if (!dev && clang_Type_getOffsetOf(clang_getCanonicalType(ops_type),
+					   PAGING_ALLOCATOR) < 0)
+		out->reason = xstrdup("it is given no device, and this kernel's struct iommu_ops has no " PAGING_ALLOCATOR "() that would be");
+	else if (!dev)
 		out->reason = paging_types_differ(alloc);
 	r.dev = dev ? dev : "dev";
 	if (!out->reason && !find_chain(&ch, 0))

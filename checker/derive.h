@@ -14,9 +14,10 @@
 
 /*
  * Fill @out for the paging allocator @alloc, whose domains @attach
- * finalises. out->reason says why not when no derivation was found.
+ * finalises; @ops_type is the struct iommu_ops of the tree. out->reason
+ * says why not when no derivation was found.
  */
-void derive_instance(CXCursor alloc, CXCursor attach,
+void derive_instance(CXCursor alloc, CXCursor attach, CXType ops_type,
 		     struct instance_path *out);
 
 #endif

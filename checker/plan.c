@@ -215,7 +215,7 @@ static const char *attach_only_allocator(const struct ops_object *ops)
 /*
  * Give the allocator's domains their instance's sizes: the core maps a
  * device's direct regions into its new DMA domain before attaching it,
- * and iommu_create_device_direct_mappings() warns on a domain without
+ * and iommu_create_device_direct_mappings() cannot map into a domain without
  * page sizes, which the ops fallback used to hide.
  */
 static bool plan_instance(struct plan_entry *e, const char *bare)
@@ -223,7 +223,7 @@ static bool plan_instance(struct plan_entry *e, const char *bare)
 	const struct instance_path *ip = e->ops->instance;
 
 	if (!ip || strcmp(ip->allocator, bare) || ip->reason) {
-		e->reason = xasprintf("%s() returns domains that get page sizes only at attach, and the core maps direct regions into them before that (iommu_create_device_direct_mappings() warns on a domain without sizes); they cannot get their instance's sizes at allocation: %s",
+		e->reason = xasprintf("%s() returns domains that get page sizes only at attach, and the core maps direct regions into them before that (iommu_create_device_direct_mappings() cannot map into a domain without sizes); they cannot get their instance's sizes at allocation: %s",
 				      bare, ip && ip->reason ? ip->reason :
 				      "the attach path was not analysed");
 		return false;

@@ -209,7 +209,7 @@ static void add_finalised(struct strbuf *sb, const struct plan_entry *e)
 		strbuf_addf(sb, "%s gets its iommu_ops.pgsize_bitmap only at run time. ",
 			    ops->name);
 	if (e->instance) {
-		strbuf_addf(sb, "%s() gives each domain the page sizes of its own IOMMU instance at the first attach, and %s() returns domains without any: until that attach they had the ops value. They need sizes before it: the core maps a device's direct regions into its new DMA domain before attaching it, and iommu_create_device_direct_mappings() warns on a domain without page sizes. Page sizes belong to each domain's page table, and the core's fallback to the ops member is going away.\n\n",
+		strbuf_addf(sb, "%s() gives each domain the page sizes of its own IOMMU instance at the first attach, and %s() returns domains without any: until that attach they had the ops value. They need sizes before it: the core maps a device's direct regions into its new DMA domain before attaching it, and iommu_create_device_direct_mappings() cannot map into a domain without page sizes. Page sizes belong to each domain's page table, and the core's fallback to the ops member is going away.\n\n",
 			    last_name(e->finaliser), e->instance->allocator);
 		add_runtime(sb, e);
 		add_instance(sb, e, before);

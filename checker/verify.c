@@ -145,7 +145,8 @@ static void rule_domain_init(struct verify_input *in)
 		verify_join(&unset_fn, setter);
 		v->where = strbuf_detach(&unset_fn);
 		in->ops->instance = xcalloc(1, sizeof(*in->ops->instance));
-		derive_instance(unset_def, in->attach, in->ops->instance);
+		derive_instance(unset_def, in->attach, in->ops_type,
+				in->ops->instance);
 		free(attach);
 	} else {
 		v = verify_add(in, RULE_DOMAIN_INIT, "fallback",

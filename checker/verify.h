@@ -24,6 +24,7 @@ struct verify_input {
 	struct ops_object *ops;
 	struct vec allocs;	/* struct alloc_def, every allocator */
 	CXCursor attach;	/* the paging attach_dev's definition */
+	CXType ops_type;	/* the core's struct iommu_ops, as declared */
 };
 
 /* Helpers for the rules. */
