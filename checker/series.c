@@ -233,10 +233,43 @@ static int write_file(const char *path, const char *text)
 }
 
 /*
+ * When the allocator was to take its instance's sizes, every paging
+ * allocator of the patched ops must store some (the wrapped legacy one
+ * aside), and one must: a return the semantic patch could not put the
+ * store before, or a second allocator that leaves sizes to attach,
+ * would leave domains without any while domain-init still says
+ * "finalised".
+ */
+static char *instance_unset(const struct plan_entry *e,
+			    const struct ops_object *ops)
+{
+	const struct instance_path *ip = e->instance;
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < ops->alloc.nr; i++) {
+		const struct callback *cb = ops->alloc.items[i];
+
+		if (!cb->paging ||
+		    (ip->wrap && !strcmp(cb->function, ip->allocator)))
+			continue;
+		if (!cb->sets_sizes)
+			return xasprintf("after the semantic patches %s() still returns domains without page sizes; patch not kept",
+					 cb->function);
+		any = true;
+	}
+	if (!any)
+		return xasprintf("after the semantic patches no paging allocator gives domains %s; patch not kept",
+				 ip->sizes);
+	return NULL;
+}
+
+/*
  * Parse the patched file again: nothing in it may use the ops member any
  * more (the initializer included), and every domain must still get page
  * sizes: from its allocators (domain-init: sets) or, when the plan relies
- * on it, from its instance when finalised. NULL if so, else why not.
+ * on it, from its instance when finalised (and, with an instance path,
+ * from the allocator too). NULL if so, else why not.
  */
 static char *migration_fails(struct series *s, const struct plan_entry *e)
 {
@@ -262,7 +295,9 @@ static char *migration_fails(struct series *s, const struct plan_entry *e)
 
 		if (strcmp(ops->name, e->ops->name))
 			continue;
-		for (k = 0; k < ops->verdicts.nr; k++) {
+		if (e->instance)
+			why = instance_unset(e, ops);
+		for (k = 0; k < ops->verdicts.nr && !why; k++) {
 			const struct verdict *v = ops->verdicts.items[k];
 
 			if (!strcmp(v->rule, RULE_DOMAIN_INIT) &&

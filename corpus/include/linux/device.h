@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * iommu-pgsize corpus stub for include/linux/device.h,
+ * iommu-pgsize corpus stub for include/linux/device.h, device/bus.h,
  * device/driver.h and dev_printk.h.
  */
 #ifndef _DEVICE_H_
@@ -58,6 +58,19 @@ static inline int dev_to_node(struct device *dev)
 
 struct device *get_device(struct device *dev);
 void put_device(struct device *dev);
+
+typedef int (*device_match_t)(struct device *dev, const void *data);
+int device_match_fwnode(struct device *dev, const void *fwnode);
+struct device *driver_find_device(const struct device_driver *drv,
+				  struct device *start, const void *data,
+				  device_match_t match);
+
+static inline struct device *
+driver_find_device_by_fwnode(struct device_driver *drv,
+			     const struct fwnode_handle *fwnode)
+{
+	return driver_find_device(drv, NULL, fwnode, device_match_fwnode);
+}
 
 void *devm_kzalloc(struct device *dev, size_t size, gfp_t gfp);
 void devm_kfree(struct device *dev, const void *p);
