@@ -114,3 +114,51 @@ struct iommu_ops o = {
 +	.domain_alloc_paging = paging,
 	...
 };
+
+// Without the derivation (make coccicheck): point at the allocators whose
+// domains leave the allocator without page sizes, so that they rely on
+// the ops value until something else gives them theirs.
+@bare depends on context || report || org@
+identifier o, alloc;
+identifier member = {domain_alloc_paging, domain_alloc};
+@@
+struct iommu_ops o = {
+	...,
+	.member = alloc,
+	...
+};
+
+@unsized depends on bare@
+identifier bare.alloc;
+expression X, Y;
+position p;
+@@
+alloc@p(...)
+{
+	... when != X.pgsize_bitmap = Y
+	    when != X->pgsize_bitmap = Y
+}
+
+@ctx depends on context@
+identifier bare.alloc;
+position unsized.p;
+@@
+*alloc@p(...)
+{
+	...
+}
+
+@script:ocaml depends on report@
+p << unsized.p;
+alloc << bare.alloc;
+@@
+let p = List.hd p in
+Printf.printf "%s:%d:%d-%d: %s() gives its domains no pgsize_bitmap itself: unless a callee does, they rely on the ops fallback until attach\n"
+  p.Coccilib.file p.Coccilib.line p.Coccilib.col p.Coccilib.col_end alloc
+
+@script:ocaml depends on org@
+p << unsized.p;
+alloc << bare.alloc;
+@@
+Coccilib.print_todo ~msg:(alloc ^ "() gives its domains no pgsize_bitmap itself")
+  (List.hd p)
