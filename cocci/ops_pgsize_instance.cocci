@@ -98,8 +98,9 @@ fn(...)
 +static struct iommu_domain *paging(struct device *dev)
 +{
 +	ty v = dev ? init : NULL;
-+	struct iommu_domain *domain = fn(IOMMU_DOMAIN_UNMANAGED);
++	struct iommu_domain *domain;
 +
++	domain = fn(IOMMU_DOMAIN_UNMANAGED);
 +	if (!IS_ERR_OR_NULL(domain) && v)
 +		domain->pgsize_bitmap = value;
 +	return domain;
