@@ -175,6 +175,19 @@ bool type_is_function_returning_record_pointer(CXType type, const char *tag)
 	return type_is_pointer_to_record(clang_getResultType(fn), tag);
 }
 
+CXCursor pointer_parameter(CXCursor fn, const char *tag)
+{
+	int i, n = clang_Cursor_getNumArguments(fn);
+
+	for (i = 0; i < n; i++) {
+		CXCursor p = clang_Cursor_getArgument(fn, i);
+
+		if (type_is_pointer_to_record(clang_getCursorType(p), tag))
+			return p;
+	}
+	return clang_getNullCursor();
+}
+
 bool member_of(CXCursor member_ref, const char *tag, const char *field)
 {
 	CXCursor decl = clang_getCursorReferenced(member_ref);

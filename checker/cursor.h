@@ -37,6 +37,9 @@ bool type_is_record(CXType type, const char *tag);
 bool type_is_pointer_to_record(CXType type, const char *tag);
 bool type_is_function_returning_record_pointer(CXType type, const char *tag);
 
+/* A function's first parameter that points to a struct @tag, or null. */
+CXCursor pointer_parameter(CXCursor fn, const char *tag);
+
 /* For a member reference: the tag of the struct the member belongs to. */
 bool member_of(CXCursor member_ref, const char *tag, const char *field);
 

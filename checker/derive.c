@@ -20,59 +20,6 @@
 #define DOMAIN_TYPE_PREFIX	"IOMMU_DOMAIN_"
 #define PAGING_ALLOCATOR	"domain_alloc_paging"
 
-/* attach_dev, the functions it calls, the one that stores the sizes */
-struct call_chain {
-	CXCursor fn[FLOW_MAX_DEPTH + 1];
-	CXCursor call[FLOW_MAX_DEPTH];	/* in fn[i], the call of fn[i + 1] */
-	int depth;			/* of the storing function */
-	CXCursor store;
-};
-
-struct chain_search {
-	struct call_chain *ch;
-	int depth;
-	bool found;
-};
-
-static bool find_chain(struct call_chain *ch, int depth);
-
-static enum CXChildVisitResult find_chain_step(CXCursor c, CXCursor parent,
-					       CXClientData data)
-{
-	struct chain_search *s = data;
-	CXCursor def;
-
-	if (is_domain_assignment(c)) {
-		s->ch->store = c;
-		s->ch->depth = s->depth;
-		s->found = true;
-		return CXChildVisit_Break;
-	}
-	if (clang_getCursorKind(c) != CXCursor_CallExpr ||
-	    s->depth >= FLOW_MAX_DEPTH)
-		return CXChildVisit_Recurse;
-	def = function_definition(c);
-	if (cursor_is_null(def) ||
-	    !clang_Location_isFromMainFile(clang_getCursorLocation(def)) ||
-	    clang_equalCursors(def, s->ch->fn[s->depth]))
-		return CXChildVisit_Recurse;
-	s->ch->call[s->depth] = c;
-	s->ch->fn[s->depth + 1] = def;
-	if (find_chain(s->ch, s->depth + 1)) {
-		s->found = true;
-		return CXChildVisit_Break;
-	}
-	return CXChildVisit_Recurse;
-}
-
-static bool find_chain(struct call_chain *ch, int depth)
-{
-	struct chain_search s = { .ch = ch, .depth = depth };
-
-	clang_visitChildren(ch->fn[depth], find_chain_step, &s);
-	return s.found;
-}
-
 static bool refers_to(CXCursor e, CXCursor decl)
 {
 	e = cursor_strip(e);
@@ -202,7 +149,7 @@ static CXCursor instance_sizes(CXCursor value)
 }
 
 struct render {
-	const struct call_chain *ch;
+	const struct store_chain *ch;
 	const char *dev;	/* the allocator's device parameter */
 	struct instance_path *out;
 	bool reached_dev;
@@ -453,16 +400,9 @@ static char *paging_types_differ(CXCursor alloc)
 /* The allocator's device parameter, or NULL for a legacy allocator. */
 static char *device_parameter(CXCursor alloc)
 {
-	int i, n = clang_Cursor_getNumArguments(alloc);
+	CXCursor p = pointer_parameter(alloc, DEVICE_STRUCT);
 
-	for (i = 0; i < n; i++) {
-		CXCursor p = clang_Cursor_getArgument(alloc, i);
-
-		if (type_is_pointer_to_record(clang_getCursorType(p),
-					      DEVICE_STRUCT))
-			return cursor_spelling(p);
-	}
-	return NULL;
+	return cursor_is_null(p) ? NULL : cursor_spelling(p);
 }
 
 /* No conversion on the way: the instance pointer itself is the anchor. */
@@ -493,7 +433,7 @@ static bool name_taken(CXCursor alloc, const struct instance_path *out)
 void derive_instance(CXCursor alloc, CXCursor attach, CXType ops_type,
 		     struct instance_path *out)
 {
-	struct call_chain ch = { .fn = { attach } };
+	struct store_chain ch;
 	struct render r = { .ch = &ch, .out = out };
 	CXCursor sizes, base;
 	char *dev = device_parameter(alloc), *text, *field;
@@ -507,7 +447,7 @@ void derive_instance(CXCursor alloc, CXCursor attach, CXType ops_type,
 	else if (!dev)
 		out->reason = paging_types_differ(alloc);
 	r.dev = dev ? dev : "dev";
-	if (!out->reason && !find_chain(&ch, 0))
+	if (!out->reason && !flow_store_chain(attach, &ch))
 		out->reason = xstrdup("attach stores no page sizes");
 	sizes = out->reason ? clang_getNullCursor() :
 		instance_sizes(cursor_child(ch.store, 1));

@@ -369,52 +369,72 @@ void flow_result_release(struct flow_result *res)
 	res->setter = NULL;
 }
 
-struct reach {
-	int depth;
-	char *setter;
-	CXCursor fn;
-};
-
-static bool reaches_depth(CXCursor fn, int depth, char **setter);
-
-bool is_domain_assignment(CXCursor c)
+/* "domain->pgsize_bitmap = x": sizes given, not merely added to. */
+static bool is_domain_assignment(CXCursor c)
 {
 	return clang_getCursorKind(c) == CXCursor_BinaryOperator &&
 	       is_domain_store(c);
 }
 
-static enum CXChildVisitResult find_store(CXCursor c, CXCursor parent,
-					  CXClientData data)
+struct chain_search {
+	struct store_chain *ch;
+	int depth;
+	bool found;
+};
+
+static bool find_chain(struct store_chain *ch, int depth);
+
+static enum CXChildVisitResult find_chain_step(CXCursor c, CXCursor parent,
+					       CXClientData data)
 {
-	struct reach *r = data;
+	struct chain_search *s = data;
 	CXCursor def;
 
 	if (is_domain_assignment(c)) {
-		r->setter = cursor_spelling(r->fn);
+		s->ch->store = c;
+		s->ch->depth = s->depth;
+		s->found = true;
 		return CXChildVisit_Break;
 	}
-	if (clang_getCursorKind(c) == CXCursor_CallExpr &&
-	    r->depth < FLOW_MAX_DEPTH) {
-		def = function_definition(c);
-		if (!cursor_is_null(def) &&
-		    clang_Location_isFromMainFile(clang_getCursorLocation(def)) &&
-		    !clang_equalCursors(def, r->fn) &&
-		    reaches_depth(def, r->depth + 1, &r->setter))
-			return CXChildVisit_Break;
+	if (clang_getCursorKind(c) != CXCursor_CallExpr ||
+	    s->depth >= FLOW_MAX_DEPTH)
+		return CXChildVisit_Recurse;
+	def = function_definition(c);
+	if (cursor_is_null(def) ||
+	    !clang_Location_isFromMainFile(clang_getCursorLocation(def)) ||
+	    clang_equalCursors(def, s->ch->fn[s->depth]))
+		return CXChildVisit_Recurse;
+	s->ch->call[s->depth] = c;
+	s->ch->fn[s->depth + 1] = def;
+	if (find_chain(s->ch, s->depth + 1)) {
+		s->found = true;
+		return CXChildVisit_Break;
 	}
 	return CXChildVisit_Recurse;
 }
 
-static bool reaches_depth(CXCursor fn, int depth, char **setter)
+static bool find_chain(struct store_chain *ch, int depth)
 {
-	struct reach r = { .depth = depth, .fn = fn };
+	struct chain_search s = { .ch = ch, .depth = depth };
 
-	clang_visitChildren(fn, find_store, &r);
-	*setter = r.setter;
-	return r.setter != NULL;
+	clang_visitChildren(ch->fn[depth], find_chain_step, &s);
+	return s.found;
+}
+
+bool flow_store_chain(CXCursor fn, struct store_chain *chain)
+{
+	memset(chain, 0, sizeof(*chain));
+	chain->fn[0] = fn;
+	return find_chain(chain, 0);
 }
 
 bool flow_reaches_store(CXCursor fn, char **setter)
 {
-	return reaches_depth(fn, 0, setter);
+	struct store_chain ch;
+
+	*setter = NULL;
+	if (!flow_store_chain(fn, &ch))
+		return false;
+	*setter = cursor_spelling(ch.fn[ch.depth]);
+	return true;
 }

@@ -38,8 +38,15 @@ void flow_result_release(struct flow_result *res);
  */
 bool flow_reaches_store(CXCursor fn, char **setter);
 
-/* "domain->pgsize_bitmap = x": sizes given, not merely added to. */
-bool is_domain_assignment(CXCursor c);
+/* The first such path: @fn, the functions it calls, the store. */
+struct store_chain {
+	CXCursor fn[FLOW_MAX_DEPTH + 1];
+	CXCursor call[FLOW_MAX_DEPTH];	/* in fn[i], the call of fn[i + 1] */
+	int depth;			/* of the storing function */
+	CXCursor store;
+};
+
+bool flow_store_chain(CXCursor fn, struct store_chain *chain);
 
 /* The definition of the function a callback value or call names. */
 CXCursor function_definition(CXCursor expr);

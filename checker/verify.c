@@ -49,13 +49,7 @@ void verify_point_at(struct verify_input *in, struct verdict *v, CXCursor c)
 /* An SVA allocator shares a CPU page table: it takes an mm_struct. */
 static bool is_sva_allocator(CXCursor def)
 {
-	int i, n = clang_Cursor_getNumArguments(def);
-
-	for (i = 0; i < n; i++)
-		if (type_is_pointer_to_record(clang_getCursorType(
-				clang_Cursor_getArgument(def, i)), "mm_struct"))
-			return true;
-	return false;
+	return !cursor_is_null(pointer_parameter(def, "mm_struct"));
 }
 
 void verify_join(struct strbuf *sb, const char *name)
