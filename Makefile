@@ -1,4 +1,16 @@
 # iommu-pgsize: GNU make drives the build, the tests and the benchmarks.
+#
+# checker/ is layered; each directory is a stage and may use only the
+# directories before it in this list (scripts/check-layers enforces it):
+#
+#   lib     util, spawn, sizes: no knowledge of kernels
+#   model   the inventory: ops objects, uses, verdicts
+#   ast     libclang: cursors, relevance, disabled code, collection, flow
+#   rules   the rules, judged over the collected model
+#   scan    tree walk, flags, parsing, findings, outputs
+#   series  lint  report    (siblings: none uses another)
+#   cmd     the four commands and main()
+LAYERS := lib model ast rules scan series lint report cmd
 
 LLVM_CONFIG ?= $(firstword $(wildcard /usr/bin/llvm-config-14 /usr/bin/llvm-config))
 LLVM_PREFIX := $(if $(LLVM_CONFIG),$(shell $(LLVM_CONFIG) --prefix),/usr/lib/llvm-14)
@@ -9,7 +21,7 @@ CFLAGS ?= -O2 -g
 WARNINGS := -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 ALL_CFLAGS := $(CFLAGS) $(WARNINGS) -std=gnu11 -D_GNU_SOURCE -pthread \
 	-I$(LLVM_PREFIX)/include \
-	-DCLANG_RESOURCE_INCLUDE='"$(CLANG_RESOURCE_INCLUDE)"' \
+	-Ichecker -DCLANG_RESOURCE_INCLUDE='"$(CLANG_RESOURCE_INCLUDE)"' \
 	-DCOCCI_DIR='"$(CURDIR)/cocci"' \
 	$(shell pkg-config --cflags jansson 2>/dev/null)
 LDLIBS := -L$(LLVM_PREFIX)/lib -Wl,-rpath,$(LLVM_PREFIX)/lib -lclang \
@@ -17,9 +29,9 @@ LDLIBS := -L$(LLVM_PREFIX)/lib -Wl,-rpath,$(LLVM_PREFIX)/lib -lclang \
 
 BUILD := build
 PROGRAM := iommu-pgsize
-SRCS := $(wildcard checker/*.c)
-OBJS := $(patsubst checker/%.c,$(BUILD)/%.o,$(SRCS))
-LIB_OBJS := $(filter-out $(BUILD)/main.o,$(OBJS))
+SRCS := $(foreach l,$(LAYERS),$(wildcard checker/$(l)/*.c))
+OBJS := $(patsubst checker/%.c,$(BUILD)/obj/%.o,$(SRCS))
+LIB_OBJS := $(filter-out $(BUILD)/obj/cmd/main.o,$(OBJS))
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
@@ -35,9 +47,12 @@ all: $(PROGRAM)
 deps:
 	@scripts/install-deps
 
-$(BUILD)/%.o: checker/%.c $(wildcard checker/*.h)
-	@mkdir -p $(BUILD)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# Header dependencies come from the compiler.
+$(BUILD)/obj/%.o: checker/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(OBJS:.o=.d)
 
 # The report's template and CSS, compiled in.
 $(BUILD)/gen/report_assets.h: report/template.html report/style.css scripts/embed-text
@@ -45,15 +60,15 @@ $(BUILD)/gen/report_assets.h: report/template.html report/style.css scripts/embe
 	scripts/embed-text $@ report_template=report/template.html \
 		report_style=report/style.css
 
-$(BUILD)/report_html.o: $(BUILD)/gen/report_assets.h
-$(BUILD)/report_html.o: ALL_CFLAGS += -I$(BUILD)/gen
+$(BUILD)/obj/report/html.o: $(BUILD)/gen/report_assets.h
+$(BUILD)/obj/report/html.o: ALL_CFLAGS += -I$(BUILD)/gen
 
 $(PROGRAM): $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Ichecker -o $@ $< $(LIB_OBJS) $(LDLIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS) -lcmocka
 
 # The main job on the built-in default: the corpus.
 demo: deps $(PROGRAM)

@@ -10,7 +10,7 @@
 #include <ftw.h>
 #include <unistd.h>
 
-#include "util.h"
+#include "lib/util.h"
 
 static inline char *fixture_tree(void)
 {

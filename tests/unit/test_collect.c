@@ -6,7 +6,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
-#include "parse.h"
+#include "scan/parse.h"
 
 static const char iommu_h[] =
 	"struct device;\n"

@@ -10,7 +10,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
-#include "parse.h"
+#include "scan/parse.h"
 
 #define IOMMU_H_HEAD \
 	"#define NULL ((void *)0)\n" \

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "flags.h"
+#include "scan/flags.h"
 
 static bool has_arg(const struct vec *v, const char *arg)
 {

@@ -5,8 +5,8 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "pgtable_formats.h"
-#include "sizes.h"
+#include "rules/pgtable_formats.h"
+#include "lib/sizes.h"
 
 
 static unsigned long long keep(const char *fmt, unsigned long long req)

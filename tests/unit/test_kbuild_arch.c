@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
-#include "kbuild_arch.h"
+#include "scan/kbuild_arch.h"
 
 static const char top_makefile[] =
 	"obj-y += iommu/\n";

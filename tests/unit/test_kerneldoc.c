@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
-#include "kerneldoc.h"
+#include "series/kerneldoc.h"
 
 static const char header[] =
 	"/**\n"

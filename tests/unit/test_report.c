@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "report.h"
+#include "report/report.h"
 
 static void check(void (*fn)(struct strbuf *, const char *), const char *in,
 		  const char *want)

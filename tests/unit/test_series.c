@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "series_text.h"
+#include "series/text.h"
 
 static void check_prefix(const char *path, const char *want)
 {

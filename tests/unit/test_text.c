@@ -7,8 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "cursor.h"
-#include "disabled.h"
+#include "ast/cursor.h"
+#include "ast/disabled.h"
 
 static void check_collapse(const char *in, const char *want)
 {

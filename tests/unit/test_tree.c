@@ -6,7 +6,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
-#include "tree.h"
+#include "scan/tree.h"
 
 static bool has_file(const struct vec *v, const char *rel)
 {

@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <stdlib.h>
+#include <string.h>
+
+#include "ast/collect.h"
+#include "ast/cursor.h"
+#include "ast/flow.h"
+#include "lib/util.h"
+
+#define MAX_LABELS 64
+
+struct state {
+	bool reachable;
+	bool set;
+};
+
+struct label_state {
+	char *name;
+	struct state st;
+};
+
+struct flow {
+	CXCursor fn;
+	int depth;
+	bool pointer_result;
+	struct flow_result *res;
+	struct label_state labels[MAX_LABELS];
+	int nr_labels;
+};
+
+static struct state walk(struct flow *fl, CXCursor s, struct state st);
+static void flow_analyse_depth(CXCursor fn, struct flow_result *res,
+			       int depth);
+
+static struct state merge(struct state a, struct state b)
+{
+	if (!a.reachable)
+		return b;
+	if (!b.reachable)
+		return a;
+	return (struct state){ .reachable = true, .set = a.set && b.set };
+}
+
+CXCursor function_definition(CXCursor expr)
+{
+	CXCursor c = cursor_strip(expr);
+	CXCursor decl;
+
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator)
+		c = cursor_strip(cursor_child(c, 0));
+	decl = clang_getCursorReferenced(c);
+	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+		return clang_getNullCursor();
+	return clang_getCursorDefinition(decl);
+}
+
+static bool is_domain_pgsize(CXCursor c)
+{
+	c = cursor_strip(c);
+	return clang_getCursorKind(c) == CXCursor_MemberRefExpr &&
+	       member_of(c, DOMAIN_STRUCT, PGSIZE_MEMBER);
+}
+
+static bool callee_sets(struct flow *fl, CXCursor call);
+
+/* "domain->pgsize_bitmap = x" or "|= x": the domain gets sizes here. */
+static bool is_domain_store(CXCursor c)
+{
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	bool store = false;
+	char *op;
+
+	if (kind == CXCursor_CompoundAssignOperator)
+		return is_domain_pgsize(cursor_child(c, 0));
+	if (kind != CXCursor_BinaryOperator ||
+	    !is_domain_pgsize(cursor_child(c, 0)))
+		return false;
+	op = binary_operator(c);
+	store = op && !strcmp(op, "=");
+	free(op);
+	return store;
+}
+
+struct effects {
+	struct flow *fl;
+	bool set;
+};
+
+/* Does evaluating this expression store a domain's page sizes? */
+static enum CXChildVisitResult find_effects(CXCursor c, CXCursor parent,
+					    CXClientData data)
+{
+	struct effects *e = data;
+	enum CXCursorKind kind = clang_getCursorKind(c);
+
+	if (is_domain_store(c)) {
+		e->set = true;
+		if (!e->fl->res->setter)
+			e->fl->res->setter = cursor_spelling(e->fl->fn);
+	} else if (kind == CXCursor_CallExpr && callee_sets(e->fl, c)) {
+		e->set = true;
+	}
+	if (e->set)
+		return CXChildVisit_Break;
+	/* Bodies of nested statements are walked as statements. */
+	if (kind == CXCursor_StmtExpr)
+		return CXChildVisit_Continue;
+	return CXChildVisit_Recurse;
+}
+
+static bool expression_sets(struct flow *fl, CXCursor expr)
+{
+	struct effects e = { .fl = fl };
+
+	find_effects(expr, clang_getNullCursor(), &e);
+	if (!e.set)
+		clang_visitChildren(expr, find_effects, &e);
+	if (e.set)
+		fl->res->any_set = true;
+	return e.set;
+}
+
+/* A callee in this file that stores the sizes on all its success paths. */
+static bool callee_sets(struct flow *fl, CXCursor call)
+{
+	CXCursor def = function_definition(call);
+	struct flow_result sub = { 0 };
+	bool sets;
+
+	if (cursor_is_null(def) || fl->depth >= FLOW_MAX_DEPTH)
+		return false;
+	if (!clang_Location_isFromMainFile(clang_getCursorLocation(def)))
+		return false;
+	flow_analyse_depth(def, &sub, fl->depth + 1);
+	sets = sub.all_set && sub.any_set;
+	if (sets && !fl->res->setter)
+		fl->res->setter = sub.setter ? xstrdup(sub.setter) :
+					       cursor_spelling(def);
+	flow_result_release(&sub);
+	return sets;
+}
+
+static struct label_state *label(struct flow *fl, const char *name)
+{
+	int i;
+
+	for (i = 0; i < fl->nr_labels; i++)
+		if (!strcmp(fl->labels[i].name, name))
+			return &fl->labels[i];
+	if (fl->nr_labels == MAX_LABELS)
+		return NULL;
+	fl->labels[fl->nr_labels].name = xstrdup(name);
+	fl->labels[fl->nr_labels].st = (struct state){ 0 };
+	return &fl->labels[fl->nr_labels++];
+}
+
+struct type_search {
+	bool non_paging;
+};
+
+/* "d->type = IOMMU_DOMAIN_NESTED": a constant without the paging bit. */
+static enum CXChildVisitResult find_type_store(CXCursor c, CXCursor parent,
+					       CXClientData data)
+{
+	struct type_search *s = data;
+	unsigned long long type;
+	CXCursor lhs;
+
+	if (clang_getCursorKind(c) != CXCursor_BinaryOperator)
+		return CXChildVisit_Recurse;
+	lhs = cursor_strip(cursor_child(c, 0));
+	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr &&
+	    member_of(lhs, DOMAIN_STRUCT, DOMAIN_TYPE_MEMBER) &&
+	    cursor_eval_unsigned(cursor_strip(cursor_child(c, 1)), &type) &&
+	    !(type & DOMAIN_PAGING_BIT)) {
+		s->non_paging = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* A same-file allocator of nested, identity or blocked domains. */
+static bool allocates_non_paging(CXCursor call)
+{
+	CXCursor def = function_definition(call);
+	struct type_search s = { 0 };
+
+	if (cursor_is_null(def))
+		return false;
+	clang_visitChildren(def, find_type_store, &s);
+	return s.non_paging;
+}
+
+/*
+ * A domain another translation unit allocates and hands back as it is
+ * (e.g. a nested domain): judged where it is made, not here.
+ */
+static bool allocated_elsewhere(CXCursor call)
+{
+	CXCursor callee = clang_getCursorReferenced(call);
+
+	return !cursor_is_null(callee) &&
+	       cursor_is_null(clang_getCursorDefinition(callee)) &&
+	       clang_getCursorKind(callee) == CXCursor_FunctionDecl;
+}
+
+/*
+ * Is this returned value a failure, not a paging domain at all, or not
+ * this file's to judge?
+ */
+static bool failure_value(struct flow *fl, CXCursor value)
+{
+	CXCursor v = cursor_strip(value);
+	unsigned long long n;
+	char *callee;
+	bool fail;
+
+	if (cursor_eval_unsigned(v, &n))
+		return fl->pointer_result ? n == 0 : n != 0;
+	switch (clang_getCursorKind(v)) {
+	case CXCursor_CallExpr:
+		/* ERR_PTR(), ERR_CAST() and friends wrap an error code. */
+		callee = cursor_spelling(v);
+		fail = starts_with(callee, "ERR_");
+		free(callee);
+		return fail || allocates_non_paging(v) ||
+		       allocated_elsewhere(v);
+	case CXCursor_UnaryOperator: {
+		/* &static_domain: an identity or blocked domain. */
+		CXCursor target = cursor_strip(cursor_child(v, 0));
+		CXCursor decl = clang_getCursorReferenced(target);
+
+		return clang_getCursorKind(target) == CXCursor_DeclRefExpr &&
+		       clang_getCursorKind(decl) == CXCursor_VarDecl &&
+		       clang_getCursorKind(clang_getCursorSemanticParent(decl)) ==
+		       CXCursor_TranslationUnit;
+	}
+	case CXCursor_DeclRefExpr:
+		/* "return ret;" from an int helper: assume an error code. */
+		return !fl->pointer_result;
+	default:
+		return false;
+	}
+}
+
+static void note_return(struct flow *fl, CXCursor ret, struct state st)
+{
+	CXCursor value = cursor_child(ret, 0);
+
+	if (!cursor_is_null(value) && failure_value(fl, value))
+		return;
+	if (!st.set) {
+		fl->res->all_set = false;
+		if (!fl->res->has_unset) {
+			fl->res->has_unset = true;
+			fl->res->unset_return = ret;
+		}
+	}
+}
+
+static struct state walk_children(struct flow *fl, CXCursor s,
+				  struct state st)
+{
+	unsigned int i, n = cursor_child_count(s);
+
+	for (i = 0; i < n; i++)
+		st = walk(fl, cursor_child(s, i), st);
+	return st;
+}
+
+static struct state walk_if(struct flow *fl, CXCursor s, struct state st)
+{
+	unsigned int n = cursor_child_count(s);
+	struct state then_st, else_st;
+
+	/* IfStmt: condition, then, optional else. */
+	if (expression_sets(fl, cursor_child(s, 0)))
+		st.set = true;
+	then_st = walk(fl, cursor_child(s, 1), st);
+	else_st = n > 2 ? walk(fl, cursor_child(s, 2), st) : st;
+	return merge(then_st, else_st);
+}
+
+static struct state walk(struct flow *fl, CXCursor s, struct state st)
+{
+	struct label_state *ls;
+	struct state body;
+	char *name;
+
+	switch (clang_getCursorKind(s)) {
+	case CXCursor_CompoundStmt:
+		return walk_children(fl, s, st);
+	case CXCursor_IfStmt:
+		return walk_if(fl, s, st);
+	case CXCursor_ReturnStmt:
+		if (st.reachable) {
+			CXCursor value = cursor_child(s, 0);
+
+			if (!cursor_is_null(value) && expression_sets(fl, value))
+				st.set = true;
+			note_return(fl, s, st);
+		}
+		st.reachable = false;
+		return st;
+	case CXCursor_GotoStmt:
+		name = cursor_spelling(clang_getCursorReferenced(s));
+		ls = label(fl, name);
+		if (ls && st.reachable)
+			ls->st = merge(ls->st, st);
+		free(name);
+		st.reachable = false;
+		return st;
+	case CXCursor_LabelStmt:
+		name = cursor_spelling(s);
+		ls = label(fl, name);
+		if (ls)
+			st = merge(st, ls->st);
+		free(name);
+		return walk_children(fl, s, st);
+	case CXCursor_WhileStmt:
+	case CXCursor_ForStmt:
+	case CXCursor_DoStmt:
+	case CXCursor_SwitchStmt:
+		/* The body may run zero times, or leave by any case. */
+		body = walk_children(fl, s, st);
+		return merge(st, body);
+	default:
+		if (st.reachable && expression_sets(fl, s))
+			st.set = true;
+		return st;
+	}
+}
+
+void flow_analyse(CXCursor fn, struct flow_result *res)
+{
+	flow_analyse_depth(fn, res, 0);
+}
+
+static void flow_analyse_depth(CXCursor fn, struct flow_result *res,
+			       int depth)
+{
+	struct flow fl = { .fn = fn, .depth = depth, .res = res };
+	CXType result = clang_getCursorResultType(fn);
+	unsigned int i, n = cursor_child_count(fn);
+	struct state st = { .reachable = true };
+	int k;
+
+	memset(res, 0, sizeof(*res));
+	res->all_set = true;
+	fl.pointer_result = clang_getCanonicalType(result).kind ==
+			    CXType_Pointer;
+	for (i = 0; i < n; i++) {
+		CXCursor body = cursor_child(fn, i);
+
+		if (clang_getCursorKind(body) != CXCursor_CompoundStmt)
+			continue;
+		st = walk(&fl, body, st);
+		/* Falling off the end of a void function succeeds. */
+		if (st.reachable && !fl.pointer_result && !st.set)
+			res->all_set = false;
+	}
+	for (k = 0; k < fl.nr_labels; k++)
+		free(fl.labels[k].name);
+}
+
+void flow_result_release(struct flow_result *res)
+{
+	free(res->setter);
+	res->setter = NULL;
+}
+
+/* "domain->pgsize_bitmap = x": sizes given, not merely added to. */
+static bool is_domain_assignment(CXCursor c)
+{
+	return clang_getCursorKind(c) == CXCursor_BinaryOperator &&
+	       is_domain_store(c);
+}
+
+struct chain_search {
+	struct store_chain *ch;
+	int depth;
+	bool found;
+};
+
+static bool find_chain(struct store_chain *ch, int depth);
+
+static enum CXChildVisitResult find_chain_step(CXCursor c, CXCursor parent,
+					       CXClientData data)
+{
+	struct chain_search *s = data;
+	CXCursor def;
+
+	if (is_domain_assignment(c)) {
+		s->ch->store = c;
+		s->ch->depth = s->depth;
+		s->found = true;
+		return CXChildVisit_Break;
+	}
+	if (clang_getCursorKind(c) != CXCursor_CallExpr ||
+	    s->depth >= FLOW_MAX_DEPTH)
+		return CXChildVisit_Recurse;
+	def = function_definition(c);
+	if (cursor_is_null(def) ||
+	    !clang_Location_isFromMainFile(clang_getCursorLocation(def)) ||
+	    clang_equalCursors(def, s->ch->fn[s->depth]))
+		return CXChildVisit_Recurse;
+	s->ch->call[s->depth] = c;
+	s->ch->fn[s->depth + 1] = def;
+	if (find_chain(s->ch, s->depth + 1)) {
+		s->found = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+static bool find_chain(struct store_chain *ch, int depth)
+{
+	struct chain_search s = { .ch = ch, .depth = depth };
+
+	clang_visitChildren(ch->fn[depth], find_chain_step, &s);
+	return s.found;
+}
+
+bool flow_store_chain(CXCursor fn, struct store_chain *chain)
+{
+	memset(chain, 0, sizeof(*chain));
+	chain->fn[0] = fn;
+	return find_chain(chain, 0);
+}
+
+bool flow_reaches_store(CXCursor fn, char **setter)
+{
+	struct store_chain ch;
+
+	*setter = NULL;
+	if (!flow_store_chain(fn, &ch))
+		return false;
+	*setter = cursor_spelling(ch.fn[ch.depth]);
+	return true;
+}

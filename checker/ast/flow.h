@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Path analysis inside one translation unit: does a function give the
+ * domain it returns (or works on) its page sizes on every successful path?
+ * Calls into functions defined in the same file are followed a few levels
+ * deep; goto error paths and early returns are tracked per path.
+ */
+#ifndef IOMMU_PGSIZE_FLOW_H
+#define IOMMU_PGSIZE_FLOW_H
+
+#include <stdbool.h>
+#include <clang-c/Index.h>
+
+#include "model/model.h"
+
+#define FLOW_MAX_DEPTH 4
+
+struct flow_result {
+	bool all_set;		/* every successful return had the sizes */
+	bool any_set;		/* some path stores them */
+	bool has_unset;		/* a successful return without them: */
+	CXCursor unset_return;	/* the first such return */
+	char *setter;		/* function that stores them, if any */
+};
+
+/*
+ * Analyse the definition @fn. Returns of NULL, ERR_PTR() and the address
+ * of a static object (an identity or blocked domain) are not successful
+ * returns of a paging domain.
+ */
+void flow_analyse(CXCursor fn, struct flow_result *res);
+void flow_result_release(struct flow_result *res);
+
+/*
+ * Does some path through @fn, or a function it calls in this file, assign
+ * a domain's page sizes ("=", not "|=" which only adds to sizes the domain
+ * must already have)? *setter gets the function that does.
+ */
+bool flow_reaches_store(CXCursor fn, char **setter);
+
+/* The first such path: @fn, the functions it calls, the store. */
+struct store_chain {
+	CXCursor fn[FLOW_MAX_DEPTH + 1];
+	CXCursor call[FLOW_MAX_DEPTH];	/* in fn[i], the call of fn[i + 1] */
+	int depth;			/* of the storing function */
+	CXCursor store;
+};
+
+bool flow_store_chain(CXCursor fn, struct store_chain *chain);
+
+/* The definition of the function a callback value or call names. */
+CXCursor function_definition(CXCursor expr);
+
+#endif

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "lib/spawn.h"
+#include "lib/util.h"
+
+extern char **environ;
+
+int run_program(char *const argv[], const char *log_path)
+{
+	posix_spawn_file_actions_t actions;
+	int status, err;
+	pid_t pid;
+
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+	if (log_path) {
+		posix_spawn_file_actions_addopen(&actions, 1, log_path,
+						 O_WRONLY | O_CREAT | O_APPEND,
+						 0644);
+		posix_spawn_file_actions_adddup2(&actions, 1, 2);
+	}
+	err = posix_spawnp(&pid, argv[0], &actions, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&actions);
+	if (err) {
+		error("cannot run %s: %s", argv[0], strerror(err));
+		return -1;
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int run_capture(char *const argv[], struct strbuf *out, bool merge_stderr)
+{
+	return run_capture_in(NULL, argv, out, merge_stderr);
+}
+
+int run_capture_in(const char *dir, char *const argv[], struct strbuf *out,
+		   bool merge_stderr)
+{
+	posix_spawn_file_actions_t actions;
+	char buf[65536];
+	int fds[2], status, err;
+	ssize_t n;
+	pid_t pid;
+
+	if (pipe(fds))
+		return -1;
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+	if (merge_stderr)
+		posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
+	posix_spawn_file_actions_addclose(&actions, fds[0]);
+	posix_spawn_file_actions_addclose(&actions, fds[1]);
+	if (dir)
+		posix_spawn_file_actions_addchdir_np(&actions, dir);
+	err = posix_spawnp(&pid, argv[0], &actions, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&actions);
+	close(fds[1]);
+	if (err) {
+		close(fds[0]);
+		error("cannot run %s: %s", argv[0], strerror(err));
+		return -1;
+	}
+	while ((n = read(fds[0], buf, sizeof(buf))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		strbuf_add(out, buf, n);
+	}
+	close(fds[0]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}

@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: GPL-2.0
+/* iommu-pgsize lint: fail a CI job when a change brings the old pattern back. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lint/lint.h"
+#include "scan/output.h"
+#include "scan/parse.h"
+#include "scan/options.h"
+#include "scan/scan.h"
+
+static const char lint_usage[] =
+"usage: iommu-pgsize lint [options] [TREE]\n"
+"\n"
+"Gate on the scan's findings: fail when there are findings that the\n"
+"reference does not have. The reference is the baseline file when there\n"
+"is one; otherwise, with --since or --patch, the same files before the\n"
+"change; otherwise nothing (every finding is new). Findings are matched by\n"
+"fingerprint, so code that only moves is not new. Notes are not gated.\n"
+"\n"
+"      --baseline FILE       compare with FILE (default: TREE/" DEFAULT_BASELINE "\n"
+"                            when it exists)\n"
+"      --no-baseline         ignore TREE/" DEFAULT_BASELINE "\n"
+"      --update-baseline     write today's findings to the --baseline FILE\n"
+"      --since REV           only translation units changed since REV (from\n"
+"                            its merge base with HEAD, uncommitted changes too)\n"
+"      --patch FILE|-        check a patch (format-patch or diff) as applied\n"
+"                            to TREE, in a scratch copy of the touched files\n"
+"      --format FMT          text (GCC-style, default), json or sarif\n"
+"  -p, --compile-commands DIR  use DIR/compile_commands.json for flags\n"
+"      --no-prepare            do not prepare generated headers (less exact)\n"
+"      --cache-dir DIR         where prepared trees are kept\n"
+"  -j, --jobs N                parse N files at once (default: all cores)\n"
+"  -q, --quiet                 no progress or status messages\n"
+"  -h, --help                  show this help\n"
+"\n"
+"Exit status: 0 no new findings (clean, or only known ones), 1 new\n"
+"findings, 2 usage or fatal error (bad baseline, patch that does not\n"
+"apply, unknown revision, not a git tree).\n";
+
+enum lint_format { LINT_TEXT, LINT_JSON, LINT_SARIF };
+
+struct lint_options {
+	struct flags_config flags;
+	enum lint_format format;
+	const char *baseline;
+	bool no_baseline;
+	bool update;
+	const char *since;
+	const char *patch;
+	const char *tree;
+};
+
+static int parse_format(const char *arg, enum lint_format *fmt)
+{
+	if (!strcmp(arg, "text"))
+		*fmt = LINT_TEXT;
+	else if (!strcmp(arg, "json"))
+		*fmt = LINT_JSON;
+	else if (!strcmp(arg, "sarif"))
+		*fmt = LINT_SARIF;
+	else
+		return -1;
+	return 0;
+}
+
+static int check_options(struct lint_options *o)
+{
+	if (o->since && o->patch) {
+		error("--since and --patch do not go together");
+		return -1;
+	}
+	if (o->update && (o->since || o->patch)) {
+		error("--update-baseline records the whole tree: not with --since or --patch");
+		return -1;
+	}
+	if (o->update && !o->baseline) {
+		error("--update-baseline needs --baseline FILE (where to write it)");
+		return -1;
+	}
+	if (o->baseline && o->no_baseline) {
+		error("--baseline and --no-baseline do not go together");
+		return -1;
+	}
+	return 0;
+}
+
+static int lint_option(int c, const char *arg, void *ctx)
+{
+	struct lint_options *o = ctx;
+
+	switch (c) {
+	case 'b':
+		o->baseline = arg;
+		break;
+	case 'B':
+		o->no_baseline = true;
+		break;
+	case 'u':
+		o->update = true;
+		break;
+	case 's':
+		o->since = arg;
+		break;
+	case 'x':
+		o->patch = arg;
+		break;
+	case 'f':
+		if (parse_format(arg, &o->format)) {
+			error("unknown format '%s' (text, json or sarif)",
+			      arg);
+			return -1;
+		}
+		break;
+	default:
+		fputs(lint_usage, stderr);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_lint_options(int argc, char **argv, struct lint_options *o)
+{
+	static const struct option own[] = {
+		{ "baseline", required_argument, NULL, 'b' },
+		{ "no-baseline", no_argument, NULL, 'B' },
+		{ "update-baseline", no_argument, NULL, 'u' },
+		{ "since", required_argument, NULL, 's' },
+		{ "patch", required_argument, NULL, 'x' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command_line cl = {
+		.name = "lint", .usage = lint_usage,
+		.own = own, .option = lint_option, .ctx = o,
+	};
+
+	memset(o, 0, sizeof(*o));
+	if (parse_command_line(argc, argv, &cl, &o->flags, &o->tree))
+		return -1;
+	return check_options(o);
+}
+
+/* The findings the gate judges: warnings; notes are for scan to show. */
+static void gated(const struct vec *findings, struct vec *out)
+{
+	size_t i;
+
+	for (i = 0; i < findings->nr; i++) {
+		struct finding *f = findings->items[i];
+
+		if (!strcmp(f->severity, "warning"))
+			vec_push(out, f);
+	}
+}
+
+void lint_match(const struct vec *findings, const struct vec *ref,
+		const struct vec *scope, struct lint_result *out)
+{
+	unsigned int *used = xcalloc(ref->nr + 1, sizeof(*used));
+	size_t i, k;
+
+	for (i = 0; i < findings->nr; i++) {
+		struct finding *f = findings->items[i];
+
+		for (k = 0; k < ref->nr; k++) {
+			const struct ref_entry *e = ref->items[k];
+
+			if (!strcmp(e->fingerprint, f->fingerprint))
+				break;
+		}
+		if (k < ref->nr &&
+		    used[k] < ((struct ref_entry *)ref->items[k])->count) {
+			used[k]++;
+			vec_push(&out->known, f);
+		} else {
+			vec_push(&out->new_findings, f);
+		}
+	}
+	for (k = 0; k < ref->nr; k++) {
+		const struct ref_entry *e = ref->items[k];
+		struct ref_entry *gone;
+
+		if (used[k] >= e->count || (scope && !vec_contains_str(scope, e->file)))
+			continue;
+		gone = xcalloc(1, sizeof(*gone));
+		*gone = *e;
+		gone->count = e->count - used[k];
+		gone->rule = xstrdup(e->rule);
+		gone->file = xstrdup(e->file);
+		gone->function = e->function ? xstrdup(e->function) : NULL;
+		gone->message = xstrdup(e->message);
+		vec_push(&out->fixed, gone);
+	}
+	free(used);
+}
+
+void lint_result_release(struct lint_result *res)
+{
+	vec_free(&res->new_findings, NULL);
+	vec_free(&res->known, NULL);
+	vec_free(&res->fixed, ref_entry_free);
+}
+
+/* The baseline to compare with: given, the tree's own, or none. */
+static int load_baseline(struct lint_options *o, const struct tree *tree,
+			 char **path, struct vec *ref)
+{
+	*path = NULL;
+	if (o->update || o->no_baseline)
+		return 0;
+	if (o->baseline) {
+		*path = xstrdup(o->baseline);
+	} else {
+		*path = path_join(tree->root, DEFAULT_BASELINE);
+		if (access(*path, F_OK)) {
+			free(*path);
+			*path = NULL;
+			return 0;
+		}
+	}
+	return baseline_read(*path, ref);
+}
+
+struct lint_run {
+	struct scan_result after;
+	struct scan_result before;
+	bool have_before;
+	struct vec gate;	/* struct finding of after, borrowed */
+	struct vec ref;		/* struct ref_entry */
+	bool scoped;		/* only a change: fixed only within scope */
+	struct vec scope;	/* char *: files a fixed finding can be in */
+	char *reference;
+};
+
+/* Parse @units of one state of the change; -1 when nothing parsed. */
+static int analyse_state(const struct tree *tree,
+			 const struct flags_config *cfg,
+			 const struct change_set *cs, const struct vec *units,
+			 bool after, struct scan_result *res)
+{
+	const struct vec *overlays = after ? &cs->after : &cs->before;
+	struct vec files = { 0 };
+	struct scan_scope scope = {
+		.files = &files, .overlays = overlays,
+		.no_pch = overlays->nr && change_touches_header(cs),
+	};
+	int ret;
+
+	units_in_state(cs, units, after, &files);
+	note("%s: parsing %zu translation unit(s) as they are %s",
+	     cs->how, files.nr, after ? "after" : "before");
+	ret = scan_analyse_scoped(tree, cfg, &scope, res);
+	vec_free(&files, free);
+	return ret;
+}
+
+static int run_changed(struct lint_options *o, const struct tree *tree,
+		       struct lint_run *run, const char *baseline)
+{
+	struct change_set cs;
+	struct vec units = { 0 };
+	size_t i;
+	int ret = -1;
+
+	if (o->since ? changes_since(tree, o->since, &cs) :
+		       changes_from_patch(tree, o->patch, &cs))
+		goto out;
+	changed_units(tree, &cs, &units);
+	if (analyse_state(tree, &o->flags, &cs, &units, true, &run->after))
+		goto out;
+	gated(&run->after.findings, &run->gate);
+	if (baseline) {
+		/* Only what this run could see can count as fixed. */
+		run->scoped = true;
+		for (i = 0; i < units.nr; i++)
+			vec_push(&run->scope, xstrdup(units.items[i]));
+		for (i = 0; i < cs.files.nr; i++)
+			vec_push(&run->scope, xstrdup(cs.files.items[i]));
+		for (i = 0; i < run->gate.nr; i++)
+			vec_push(&run->scope, xstrdup(((struct finding *)
+				run->gate.items[i])->loc.file));
+		run->reference = xasprintf("baseline %s (%s)", baseline,
+					   cs.how);
+	} else {
+		struct vec before = { 0 };
+
+		if (analyse_state(tree, &o->flags, &cs, &units, false,
+				  &run->before))
+			goto out;
+		run->have_before = true;
+		gated(&run->before.findings, &before);
+		ref_from_findings(&before, &run->ref);
+		vec_free(&before, NULL);
+		run->reference = xasprintf("the same files before the %s",
+					   cs.how);
+	}
+	ret = 0;
+out:
+	vec_free(&units, free);
+	change_set_release(&cs);
+	return ret;
+}
+
+static int write_result(enum lint_format format,
+			const struct lint_result *res)
+{
+	int ret = 0;
+
+	if (format == LINT_JSON)
+		ret = lint_write_json(stdout, res);
+	else if (format == LINT_SARIF)
+		ret = lint_write_sarif(stdout, res);
+	else
+		lint_write_text(stdout, res);
+	if (ret || fflush(stdout) || ferror(stdout)) {
+		error("cannot write the results");
+		return -1;
+	}
+	return 0;
+}
+
+static int run_lint(struct lint_options *o, const struct tree *tree)
+{
+	struct lint_run run = { 0 };
+	struct lint_result res = { 0 };
+	char *baseline = NULL;
+	int ret = EXIT_FATAL;
+
+	if (load_baseline(o, tree, &baseline, &run.ref))
+		goto out;
+	if (o->since || o->patch) {
+		if (run_changed(o, tree, &run, baseline))
+			goto out;
+	} else {
+		if (scan_analyse(tree, &o->flags, &run.after))
+			goto out;
+		gated(&run.after.findings, &run.gate);
+		if (o->update) {
+			if (!baseline_write(o->baseline, &run.gate)) {
+				note("wrote %zu findings to the baseline %s",
+				     run.gate.nr, o->baseline);
+				ret = 0;
+			}
+			goto out;
+		}
+		run.reference = baseline ?
+			xasprintf("baseline %s", baseline) :
+			xstrdup("no baseline (every finding is new)");
+	}
+	lint_match(&run.gate, &run.ref, run.scoped ? &run.scope : NULL,
+		   &res);
+	res.reference = run.reference;
+	res.tree_root = tree->root;
+	if (!write_result(o->format, &res))
+		ret = res.new_findings.nr ? EXIT_FINDINGS : 0;
+	lint_result_release(&res);
+out:
+	vec_free(&run.gate, NULL);
+	vec_free(&run.ref, ref_entry_free);
+	vec_free(&run.scope, free);
+	scan_result_release(&run.after);
+	if (run.have_before)
+		scan_result_release(&run.before);
+	free(run.reference);
+	free(baseline);
+	return ret;
+}
+
+int cmd_lint(int argc, char **argv)
+{
+	struct lint_options o;
+	struct tree tree;
+	int ret;
+
+	if (parse_lint_options(argc, argv, &o))
+		return EXIT_FATAL;
+	if (tree_open(o.tree, &tree))
+		return EXIT_FATAL;
+	ret = run_lint(&o, &tree);
+	tree_release(&tree);
+	return ret;
+}

@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * attach-instance: may a domain whose page table was built for one IOMMU
+ * instance be attached through another? Decided from types: an instance is
+ * a struct that embeds the core's struct iommu_device; a domain is the
+ * driver's struct that embeds struct iommu_domain.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ast/collect.h"
+#include "ast/cursor.h"
+#include "ast/flow.h"
+#include "rules/verify.h"
+
+#define INSTANCE_MEMBER_STRUCT	"iommu_device"
+
+/* Does record type @t embed (not point to) a struct @tag? */
+struct embed_search {
+	const char *tag;
+	bool found;
+};
+
+static enum CXVisitorResult find_embedded(CXCursor field, CXClientData data)
+{
+	struct embed_search *s = data;
+
+	if (type_is_record(clang_getCursorType(field), s->tag)) {
+		s->found = true;
+		return CXVisit_Break;
+	}
+	return CXVisit_Continue;
+}
+
+static bool embeds(CXType record, const char *tag)
+{
+	struct embed_search s = { .tag = tag };
+	CXType canon = clang_getCanonicalType(record);
+
+	if (canon.kind != CXType_Record)
+		return false;
+	clang_Type_visitFields(canon, find_embedded, &s);
+	return s.found;
+}
+
+bool is_instance_pointer(CXType t)
+{
+	CXType canon = clang_getCanonicalType(t);
+
+	return canon.kind == CXType_Pointer &&
+	       embeds(clang_getPointeeType(canon), INSTANCE_MEMBER_STRUCT);
+}
+
+/* A member of the driver's domain struct (one embedding iommu_domain). */
+static bool is_domain_member(CXCursor member_expr)
+{
+	CXCursor field = clang_getCursorReferenced(member_expr);
+	CXCursor record = clang_getCursorSemanticParent(field);
+
+	return clang_getCursorKind(field) == CXCursor_FieldDecl &&
+	       embeds(clang_getCursorType(record), DOMAIN_STRUCT);
+}
+
+static bool is_domain_instance_member(CXCursor c)
+{
+	c = cursor_strip(c);
+	return clang_getCursorKind(c) == CXCursor_MemberRefExpr &&
+	       is_domain_member(c) && is_instance_pointer(clang_getCursorType(c));
+}
+
+static bool is_list_member(CXCursor c)
+{
+	CXType t;
+
+	c = cursor_strip(c);
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator)
+		c = cursor_strip(cursor_child(c, 0));
+	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr ||
+	    !is_domain_member(c))
+		return false;
+	t = clang_getCursorType(c);
+	return type_is_record(t, "list_head");
+}
+
+#define MAX_TAINTED 16
+
+struct attach_facts {
+	/* Domain fields assigned from an instance: reading them is too. */
+	CXCursor tainted[MAX_TAINTED];
+	int nr_tainted;
+	bool guard;		/* rejects a device on another instance */
+	bool records;		/* stores the instance in the domain */
+	bool shared;		/* keeps devices or instances in a list */
+	bool instance_sizes;	/* sizes or format data from the instance */
+	char *guard_fn;
+	char *shared_fn;
+};
+
+struct fact_search {
+	struct attach_facts *facts;
+	CXCursor fn;
+	int depth;
+	bool sizes_only;	/* an allocator: only where sizes come from */
+};
+
+static void gather(CXCursor fn, int depth, bool sizes_only,
+		   struct attach_facts *facts);
+
+/* A branch that fails: returns or stores a negative constant. */
+static enum CXChildVisitResult find_error(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	bool *found = data;
+	unsigned long long v;
+	CXCursor value;
+
+	if (clang_getCursorKind(c) == CXCursor_ReturnStmt ||
+	    clang_getCursorKind(c) == CXCursor_BinaryOperator) {
+		value = cursor_child(c, clang_getCursorKind(c) ==
+					 CXCursor_ReturnStmt ? 0 : 1);
+		if (!cursor_is_null(value) &&
+		    cursor_eval_unsigned(cursor_strip(value), &v) &&
+		    (long long)v < 0) {
+			*found = true;
+			return CXChildVisit_Break;
+		}
+	}
+	return CXChildVisit_Recurse;
+}
+
+static bool branch_fails(CXCursor branch)
+{
+	bool found = false;
+
+	if (cursor_is_null(branch))
+		return false;
+	find_error(branch, clang_getNullCursor(), &found);
+	if (!found)
+		clang_visitChildren(branch, find_error, &found);
+	return found;
+}
+
+/* A comparison of two instances, one remembered in a structure. */
+static bool compares_instances(CXCursor cmp, char **op)
+{
+	CXCursor lhs, rhs;
+
+	*op = NULL;
+	if (clang_getCursorKind(cmp) != CXCursor_BinaryOperator)
+		return false;
+	lhs = cursor_strip(cursor_child(cmp, 0));
+	rhs = cursor_strip(cursor_child(cmp, 1));
+	if (!is_instance_pointer(clang_getCursorType(lhs)) ||
+	    !is_instance_pointer(clang_getCursorType(rhs)))
+		return false;
+	if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr &&
+	    clang_getCursorKind(rhs) != CXCursor_MemberRefExpr)
+		return false;
+	*op = binary_operator(cmp);
+	return *op && (!strcmp(*op, "!=") || !strcmp(*op, "=="));
+}
+
+struct guard_search {
+	bool mismatch;		/* found "a != b" */
+	bool match;		/* found "a == b" */
+};
+
+static enum CXChildVisitResult find_comparison(CXCursor c, CXCursor parent,
+					       CXClientData data)
+{
+	struct guard_search *g = data;
+	char *op;
+
+	if (compares_instances(c, &op)) {
+		if (!strcmp(op, "!="))
+			g->mismatch = true;
+		else
+			g->match = true;
+	}
+	free(op);
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * "if (dom->inst != inst) return -EINVAL;", also inside "&&" and "||"
+ * ("if (dom->inst && dom->inst != inst)"), or "==" with a failing else.
+ */
+static bool is_instance_guard(CXCursor ifstmt)
+{
+	CXCursor cond = cursor_child(ifstmt, 0);
+	unsigned int n = cursor_child_count(ifstmt);
+	struct guard_search g = { 0 };
+
+	find_comparison(cursor_strip(cond), clang_getNullCursor(), &g);
+	clang_visitChildren(cond, find_comparison, &g);
+	if (g.mismatch && branch_fails(cursor_child(ifstmt, 1)))
+		return true;
+	return g.match && n > 2 && branch_fails(cursor_child(ifstmt, 2));
+}
+
+static bool is_instance_member(CXCursor c, const struct attach_facts *f)
+{
+	CXCursor field;
+	int i;
+
+	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr)
+		return false;
+	field = clang_getCursorReferenced(c);
+	for (i = 0; i < f->nr_tainted; i++)
+		if (clang_equalCursors(field, f->tainted[i]))
+			return true;
+	return embeds(clang_getCursorType(clang_getCursorSemanticParent(field)),
+		      INSTANCE_MEMBER_STRUCT);
+}
+
+struct instance_read {
+	const struct attach_facts *facts;
+	bool found;
+	int depth;
+};
+
+static enum CXChildVisitResult find_instance_read(CXCursor c, CXCursor parent,
+						  CXClientData data)
+{
+	struct instance_read *r = data;
+	CXCursor def;
+
+	if (is_instance_member(c, r->facts)) {
+		r->found = true;
+		return CXChildVisit_Break;
+	}
+	/* A helper in this file that computes the value from an instance. */
+	if (clang_getCursorKind(c) == CXCursor_CallExpr && r->depth < 2) {
+		def = function_definition(c);
+		if (!cursor_is_null(def) &&
+		    clang_Location_isFromMainFile(clang_getCursorLocation(def))) {
+			r->depth++;
+			clang_visitChildren(def, find_instance_read, r);
+			r->depth--;
+			if (r->found)
+				return CXChildVisit_Break;
+		}
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* Does an expression read a member of an instance structure? */
+static bool reads_instance(CXCursor expr, const struct attach_facts *f)
+{
+	struct instance_read r = { .facts = f };
+
+	find_instance_read(cursor_strip(expr), clang_getNullCursor(), &r);
+	if (!r.found)
+		clang_visitChildren(expr, find_instance_read, &r);
+	return r.found;
+}
+
+/*
+ * Page-table format data (sizes, address widths, quirks) handed to
+ * io-pgtable from an instance: an io_pgtable_cfg built from one.
+ */
+static bool is_instance_format_data(CXCursor c, const struct attach_facts *f)
+{
+	CXCursor lhs;
+
+	if (clang_getCursorKind(c) == CXCursor_InitListExpr)
+		return type_is_record(clang_getCursorType(c), PGTABLE_CFG_STRUCT) &&
+		       reads_instance(c, f);
+	if (clang_getCursorKind(c) != CXCursor_BinaryOperator &&
+	    clang_getCursorKind(c) != CXCursor_CompoundAssignOperator)
+		return false;
+	lhs = cursor_strip(cursor_child(c, 0));
+	if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+		return false;
+	if (!type_is_record(clang_getCursorType(clang_getCursorSemanticParent(
+			    clang_getCursorReferenced(lhs))), PGTABLE_CFG_STRUCT) &&
+	    !member_of(lhs, DOMAIN_STRUCT, PGSIZE_MEMBER))
+		return false;
+	return reads_instance(cursor_child(c, 1), f);
+}
+
+/* "dom->level = f(inst)": remember dom->level as instance-derived. */
+static void note_taint(CXCursor c, struct attach_facts *f)
+{
+	CXCursor lhs;
+
+	if (clang_getCursorKind(c) != CXCursor_BinaryOperator ||
+	    f->nr_tainted == MAX_TAINTED)
+		return;
+	lhs = cursor_strip(cursor_child(c, 0));
+	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr &&
+	    is_domain_member(lhs) && reads_instance(cursor_child(c, 1), f))
+		f->tainted[f->nr_tainted++] = clang_getCursorReferenced(lhs);
+}
+
+static enum CXChildVisitResult find_facts(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	struct fact_search *s = data;
+	struct attach_facts *f = s->facts;
+	CXCursor def;
+	unsigned int i, n;
+
+	if (is_instance_format_data(c, f))
+		f->instance_sizes = true;
+	note_taint(c, f);
+	switch (s->sizes_only ? CXCursor_InvalidCode : clang_getCursorKind(c)) {
+	case CXCursor_IfStmt:
+		if (!f->guard && is_instance_guard(c)) {
+			f->guard = true;
+			f->guard_fn = cursor_spelling(s->fn);
+		}
+		break;
+	case CXCursor_BinaryOperator:
+		if (is_domain_instance_member(cursor_child(c, 0)))
+			f->records = true;
+		break;
+	case CXCursor_CallExpr:
+		n = clang_Cursor_getNumArguments(c);
+		for (i = 0; i < n && !f->shared; i++)
+			if (is_list_member(clang_Cursor_getArgument(c, i))) {
+				f->shared = true;
+				f->shared_fn = cursor_spelling(s->fn);
+			}
+		break;
+	default:
+		break;
+	}
+	if (clang_getCursorKind(c) == CXCursor_CallExpr) {
+		def = function_definition(c);
+		if (!cursor_is_null(def) && s->depth < FLOW_MAX_DEPTH &&
+		    !clang_equalCursors(def, s->fn) &&
+		    clang_Location_isFromMainFile(clang_getCursorLocation(def)))
+			gather(def, s->depth + 1, s->sizes_only, f);
+	}
+	return CXChildVisit_Recurse;
+}
+
+static void gather(CXCursor fn, int depth, bool sizes_only,
+		   struct attach_facts *facts)
+{
+	struct fact_search s = {
+		.facts = facts, .fn = fn, .depth = depth,
+		.sizes_only = sizes_only,
+	};
+
+	clang_visitChildren(fn, find_facts, &s);
+}
+
+/* Run-time page sizes: set at probe from hardware, or -1 until then. */
+static bool ops_sizes_from_instances(const struct ops_object *ops)
+{
+	return ops->has_pgsize &&
+	       (!ops->pgsize_is_constant || ops->pgsize_value == ~0ULL);
+}
+
+static char *functions(const char *a, const char *b)
+{
+	struct strbuf sb = { 0 };
+
+	verify_join(&sb, a);
+	verify_join(&sb, b);
+	return strbuf_detach(&sb);
+}
+
+void rule_attach_instance(struct verify_input *in)
+{
+	struct attach_facts f = { 0 };
+	struct verdict *v;
+	char *attach;
+	size_t i;
+
+	if (cursor_is_null(in->attach)) {
+		v = verify_add(in, RULE_ATTACH_INSTANCE, "n/a", VERDICT_OK);
+		v->detail = xstrdup("no paging attach_dev");
+		return;
+	}
+	attach = cursor_spelling(in->attach);
+	gather(in->attach, 0, false, &f);
+	/* Sizes taken from an instance when the domain is allocated. */
+	for (i = 0; i < in->allocs.nr; i++) {
+		struct alloc_def *a = in->allocs.items[i];
+
+		if (!cursor_is_null(a->def))
+			gather(a->def, 0, true, &f);
+	}
+	if (ops_sizes_from_instances(in->ops))
+		f.instance_sizes = true;
+	if (f.guard) {
+		v = verify_add(in, RULE_ATTACH_INSTANCE, "bound", VERDICT_OK);
+		v->detail = xasprintf("%s() rejects a device behind another instance (in %s())",
+				      attach, f.guard_fn);
+		v->where = functions(attach, f.guard_fn);
+	} else if (f.shared) {
+		v = verify_add(in, RULE_ATTACH_INSTANCE, "shared", VERDICT_OK);
+		v->detail = xasprintf("the domain keeps its devices or instances in a list (%s()): shared across instances by design",
+				      f.shared_fn);
+		v->where = functions(attach, f.shared_fn);
+	} else {
+		/* Unguarded: a finding only if the instance shapes the table. */
+		v = verify_add(in, RULE_ATTACH_INSTANCE,
+			       f.instance_sizes ? "unguarded-instance" :
+			       "unguarded-constant",
+			       f.instance_sizes ? VERDICT_FINDING : VERDICT_INFO);
+		verify_point_at(in, v, in->attach);
+		v->detail = xasprintf(f.instance_sizes ?
+			"%s() never checks which instance a device is behind, but the domain's page sizes or page-table format come from an instance" :
+			"%s() does not check the instance; harmless while page sizes are the same constant everywhere",
+			attach);
+		v->subject = xasprintf("unguarded attach %s", attach);
+		v->where = xstrdup(attach);
+	}
+	free(f.guard_fn);
+	free(f.shared_fn);
+	free(attach);
+}

@@ -1,0 +1,494 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "scan/flags.h"
+#include "lib/spawn.h"
+
+#ifndef CLANG_RESOURCE_INCLUDE
+#define CLANG_RESOURCE_INCLUDE "/usr/lib/llvm-14/lib/clang/14.0.6/include"
+#endif
+
+#define PREPARED_STAMP ".iommu-pgsize-prepared"
+
+const char *flags_source_name(enum flags_source source)
+{
+	static const char *const names[] = {
+		[FLAGS_PLAIN] = "plain",
+		[FLAGS_PREPARED] = "prepared",
+		[FLAGS_UNPREPARED] = "unprepared",
+		[FLAGS_DATABASE] = "compile_commands",
+	};
+
+	return names[source];
+}
+
+const char *kernel_arch(const char *machine)
+{
+	static const char *const map[][2] = {
+		{ "x86_64", "x86" }, { "i686", "x86" }, { "i386", "x86" },
+		{ "aarch64", "arm64" }, { "armv7l", "arm" }, { "armv6l", "arm" },
+		{ "s390x", "s390" }, { "ppc64le", "powerpc" },
+		{ "ppc64", "powerpc" }, { "riscv64", "riscv" },
+		{ "loongarch64", "loongarch" },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(map); i++)
+		if (!strcmp(machine, map[i][0]))
+			return map[i][1];
+	return NULL;
+}
+
+static void push(struct vec *v, const char *s)
+{
+	vec_push(v, xstrdup(s));
+}
+
+static void push2(struct vec *v, const char *flag, const char *value)
+{
+	push(v, flag);
+	push(v, value);
+}
+
+/* Options for parsing only: no warnings, never stop after N errors. */
+static void push_parse_options(struct vec *v)
+{
+	push(v, "-w");
+	push(v, "-ferror-limit=0");
+}
+
+static char *absolute(const char *dir, const char *path)
+{
+	if (path[0] == '/' || !dir)
+		return xstrdup(path);
+	return path_join(dir, path);
+}
+
+/* Flags taking a path argument, joined ("-Ifoo") or separate. */
+static const char *const path_flags[] = {
+	"-I", "-isystem", "-include", "-imacros", "-iquote", "-idirafter",
+};
+
+static const char *const kept_flags[] = {
+	"-nostdinc", "-funsigned-char", "-fsigned-char", "-fshort-wchar",
+	"-m32", "-m64", "-fms-extensions",
+};
+
+static bool keep_prefixed(const char *arg)
+{
+	return starts_with(arg, "-D") || starts_with(arg, "-U") ||
+	       starts_with(arg, "-std=") || starts_with(arg, "--target=");
+}
+
+static void target_from_compiler(const char *compiler, struct vec *out)
+{
+	const char *base = strrchr(compiler, '/');
+	size_t len;
+
+	base = base ? base + 1 : compiler;
+	len = strlen(base);
+	/* aarch64-linux-gnu-gcc: the prefix is the target triple. */
+	if (len > 4 && (ends_with(base, "-gcc") || ends_with(base, "-cc"))) {
+		const char *dash = strrchr(base, '-');
+
+		vec_push(out, xasprintf("--target=%.*s", (int)(dash - base),
+					base));
+	}
+}
+
+void filter_compiler_args(const char *const *argv, int argc, const char *dir,
+			  struct vec *out)
+{
+	int i;
+	size_t k;
+
+	if (argc > 0)
+		target_from_compiler(argv[0], out);
+	for (i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		bool done = false;
+
+		for (k = 0; k < ARRAY_SIZE(path_flags) && !done; k++) {
+			size_t len = strlen(path_flags[k]);
+
+			if (strcmp(arg, path_flags[k]) == 0 && i + 1 < argc) {
+				push(out, path_flags[k]);
+				vec_push(out, absolute(dir, argv[++i]));
+				done = true;
+			} else if (!strncmp(arg, path_flags[k], len) &&
+				   arg[len] && !strcmp(path_flags[k], "-I")) {
+				push(out, "-I");
+				vec_push(out, absolute(dir, arg + len));
+				done = true;
+			}
+		}
+		if (done)
+			continue;
+		if ((!strcmp(arg, "-D") || !strcmp(arg, "-U")) && i + 1 < argc) {
+			push2(out, arg, argv[++i]);
+			continue;
+		}
+		if (keep_prefixed(arg)) {
+			push(out, arg);
+			continue;
+		}
+		for (k = 0; k < ARRAY_SIZE(kept_flags); k++)
+			if (!strcmp(arg, kept_flags[k]))
+				push(out, arg);
+	}
+}
+
+static char *cache_root(const struct flags_config *cfg)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	const char *home = getenv("HOME");
+	char cwd[PATH_MAX];
+
+	/* make -C runs in the tree: a relative O= would land inside it. */
+	if (cfg->cache_dir && cfg->cache_dir[0] != '/' &&
+	    getcwd(cwd, sizeof(cwd)))
+		return path_join(cwd, cfg->cache_dir);
+	if (cfg->cache_dir)
+		return xstrdup(cfg->cache_dir);
+	if (xdg && *xdg == '/')
+		return path_join(xdg, "iommu-pgsize");
+	if (home && *home)
+		return xasprintf("%s/.cache/iommu-pgsize", home);
+	return xstrdup("/tmp/iommu-pgsize-cache");
+}
+
+
+/* One cache directory per tree location, version and architecture. */
+static char *cache_dir_for(const struct tree *tree, const char *arch,
+			   const struct flags_config *cfg)
+{
+	char *root = cache_root(cfg);
+	struct strbuf name = { 0 };
+	const char *p;
+	char *dir;
+
+	for (p = tree->root + 1; *p; p++)
+		strbuf_add(&name, isalnum((unsigned char)*p) || *p == '.' ||
+			   *p == '-' ? p : "_", 1);
+	strbuf_addf(&name, "-%s-%s", tree->version ? tree->version : "unknown",
+		    arch);
+	dir = path_join(root, name.buf);
+	strbuf_release(&name);
+	free(root);
+	return dir;
+}
+
+static bool is_prepared(const char *objtree)
+{
+	char *stamp = path_join(objtree, PREPARED_STAMP);
+	bool ok = access(stamp, F_OK) == 0;
+
+	free(stamp);
+	return ok;
+}
+
+static int prepare_cache(struct flags *f, const struct flags_config *cfg)
+{
+	char *log = path_join(f->objtree, "prepare.log");
+	char *stamp = path_join(f->objtree, PREPARED_STAMP);
+	char *out = xasprintf("O=%s", f->objtree);
+	char *arch = xasprintf("ARCH=%s", f->arch);
+	char *jobs = xasprintf("-j%d", cfg->jobs > 0 ? cfg->jobs : 1);
+	char *const argv[] = {
+		"make", "-s", "-C", f->tree->root, out, arch, jobs,
+		"allmodconfig", "prepare", NULL,
+	};
+	FILE *fp;
+	int ret = -1;
+
+	note("preparing %s out of tree in %s (once; about half a minute)",
+	     f->tree->root, f->objtree);
+	if (mkdir_p(f->objtree)) {
+		error("cannot create %s: %s", f->objtree, strerror(errno));
+		goto out;
+	}
+	if (run_program(argv, log)) {
+		error("'make allmodconfig prepare' failed; see %s", log);
+		goto out;
+	}
+	fp = fopen(stamp, "w");
+	if (fp) {
+		fprintf(fp, "%s\n", f->tree->version ? f->tree->version : "");
+		fclose(fp);
+	}
+	ret = 0;
+out:
+	free(log);
+	free(stamp);
+	free(out);
+	free(arch);
+	free(jobs);
+	return ret;
+}
+
+/* Is SYMBOL=y in the prepared .config? */
+static bool config_enabled(const char *objtree, const char *symbol)
+{
+	char *path = path_join(objtree, ".config");
+	char *want = xasprintf("\n%s=y\n", symbol);
+	size_t size;
+	char *text = read_file(path, &size);
+	bool on = text && strstr(text, want);
+
+	free(text);
+	free(want);
+	free(path);
+	return on;
+}
+
+static int open_database(struct flags *f, const char *dir)
+{
+	CXCompilationDatabase_Error err;
+
+	f->db = clang_CompilationDatabase_fromDirectory(dir, &err);
+	if (err != CXCompilationDatabase_NoError || !f->db) {
+		error("cannot read %s/compile_commands.json", dir);
+		return -1;
+	}
+	f->all = clang_CompilationDatabase_getAllCompileCommands(f->db);
+	if (!f->all || !clang_CompileCommands_getSize(f->all)) {
+		error("%s/compile_commands.json has no entries", dir);
+		return -1;
+	}
+	f->source = FLAGS_DATABASE;
+	note("using compile flags from %s/compile_commands.json", dir);
+	return 0;
+}
+
+int flags_init(struct flags *f, const struct tree *tree,
+	       const struct flags_config *cfg)
+{
+	struct utsname un;
+
+	memset(f, 0, sizeof(*f));
+	f->tree = tree;
+	f->arch = uname(&un) ? NULL : kernel_arch(un.machine);
+	if (!f->arch)
+		f->arch = "x86";
+	if (cfg->compdb_dir)
+		return open_database(f, cfg->compdb_dir);
+	if (!tree->kbuild) {
+		f->source = FLAGS_PLAIN;
+		return 0;
+	}
+	f->source = FLAGS_UNPREPARED;
+	if (cfg->no_prepare)
+		return 0;
+	f->objtree = cfg->objtree ? xstrdup(cfg->objtree) :
+		     cache_dir_for(tree, f->arch, cfg);
+	if (is_prepared(f->objtree)) {
+		note("using prepared headers in %s", f->objtree);
+		f->source = FLAGS_PREPARED;
+	} else if (!prepare_cache(f, cfg)) {
+		f->source = FLAGS_PREPARED;
+	} else {
+		warn("continuing without generated headers; expect parse errors (or use -p with a build's compile_commands.json)");
+	}
+	if (f->source == FLAGS_PREPARED)
+		f->fentry = config_enabled(f->objtree, "CONFIG_FUNCTION_TRACER") &&
+			    config_enabled(f->objtree, "CONFIG_HAVE_FENTRY");
+	return 0;
+}
+
+void flags_release(struct flags *f)
+{
+	if (f->all)
+		clang_CompileCommands_dispose(f->all);
+	if (f->db)
+		clang_CompilationDatabase_dispose(f->db);
+	free(f->objtree);
+}
+
+static void push_include(struct vec *v, const char *base, const char *rel)
+{
+	vec_push(v, xasprintf("-I%s%s", base, rel));
+}
+
+static void push_forced_include(struct vec *v, const char *src,
+				const char *header)
+{
+	push(v, "-include");
+	vec_push(v, xasprintf("%sinclude/%s", src, header));
+}
+
+/* Include paths, macros and language options every file shares. */
+static void kbuild_shared_flags(struct flags *f, struct vec *args)
+{
+	const char *src = f->tree->root;	/* ends in '/' */
+	char *obj = f->source == FLAGS_PREPARED ?
+		    path_join(f->objtree, "") : NULL;
+	char *arch = xasprintf("arch/%s/include", f->arch);
+
+	push(args, "-nostdinc");
+	push2(args, "-isystem", CLANG_RESOURCE_INCLUDE);
+	push_include(args, src, arch);
+	if (obj)
+		vec_push(args, xasprintf("-I%s%s/generated", obj, arch));
+	push_include(args, src, "include");
+	if (obj)
+		push_include(args, obj, "include");
+	vec_push(args, xasprintf("-I%s%s/uapi", src, arch));
+	if (obj)
+		vec_push(args, xasprintf("-I%s%s/generated/uapi", obj, arch));
+	push_include(args, src, "include/uapi");
+	if (obj)
+		push_include(args, obj, "include/generated/uapi");
+	push(args, "-D__KERNEL__");
+	/* The top Makefile adds this with -mfentry; asm/ftrace.h insists. */
+	if (f->fentry)
+		push(args, "-DCC_USING_FENTRY");
+	push(args, "-std=gnu11");
+	push(args, "-fshort-wchar");
+	push(args, "-funsigned-char");
+	free(obj);
+	free(arch);
+}
+
+/* What kbuild puts in front of every file; a PCH contains it already. */
+static void kbuild_forced_includes(struct flags *f, struct vec *args)
+{
+	const char *src = f->tree->root;
+
+	if (f->source == FLAGS_PREPARED) {
+		push_forced_include(args, src, "linux/compiler-version.h");
+		push_forced_include(args, src, "linux/kconfig.h");
+	}
+	push_forced_include(args, src, "linux/compiler_types.h");
+}
+
+static void kbuild_file_flags(struct flags *f, const char *rel,
+			      struct vec *args)
+{
+	const char *src = f->tree->root;
+	const char *slash = strrchr(rel, '/');
+	char *dir = xstrndup(rel, slash ? (size_t)(slash - rel) : 0);
+	const char *file = slash ? slash + 1 : rel;
+	char *base = xstrndup(file, strcspn(file, "."));
+	char *p;
+
+	for (p = base; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	vec_push(args, xasprintf("-DKBUILD_MODFILE=\"%s%s%s\"", dir,
+				 *dir ? "/" : "", base));
+	vec_push(args, xasprintf("-DKBUILD_BASENAME=\"%s\"", base));
+	vec_push(args, xasprintf("-DKBUILD_MODNAME=\"%s\"", base));
+	vec_push(args, xasprintf("-D__KBUILD_MODNAME=kmod_%s", base));
+	push_include(args, src, dir);
+	if (f->source == FLAGS_PREPARED) {
+		char *obj = path_join(f->objtree, "");
+
+		push_include(args, obj, dir);
+		free(obj);
+	}
+	free(dir);
+	free(base);
+}
+
+static size_t common_prefix(const char *a, const char *b)
+{
+	size_t n = 0;
+
+	while (a[n] && a[n] == b[n])
+		n++;
+	return n;
+}
+
+/* The database entry for @path, or the one nearest to it in the tree. */
+static CXCompileCommand database_entry(struct flags *f, const char *path,
+				       CXCompileCommands *owned)
+{
+	unsigned int i, n, best = 0;
+	size_t best_len = 0;
+
+	*owned = clang_CompilationDatabase_getCompileCommands(f->db, path);
+	if (*owned && clang_CompileCommands_getSize(*owned))
+		return clang_CompileCommands_getCommand(*owned, 0);
+	n = clang_CompileCommands_getSize(f->all);
+	for (i = 0; i < n; i++) {
+		CXCompileCommand cmd = clang_CompileCommands_getCommand(f->all,
+									i);
+		CXString file = clang_CompileCommand_getFilename(cmd);
+		size_t len = common_prefix(path, clang_getCString(file));
+
+		clang_disposeString(file);
+		if (len > best_len) {
+			best_len = len;
+			best = i;
+		}
+	}
+	return clang_CompileCommands_getCommand(f->all, best);
+}
+
+static void database_flags(struct flags *f, const char *rel, struct vec *args)
+{
+	char *path = path_join(f->tree->root, rel);
+	CXCompileCommands owned;
+	CXCompileCommand cmd = database_entry(f, path, &owned);
+	unsigned int i, n = clang_CompileCommand_getNumArgs(cmd);
+	CXString dir = clang_CompileCommand_getDirectory(cmd);
+	const char **argv = xcalloc(n + 1, sizeof(*argv));
+	CXString *strs = xcalloc(n + 1, sizeof(*strs));
+
+	for (i = 0; i < n; i++) {
+		strs[i] = clang_CompileCommand_getArg(cmd, i);
+		argv[i] = clang_getCString(strs[i]);
+	}
+	filter_compiler_args(argv, n, clang_getCString(dir), args);
+	push2(args, "-isystem", CLANG_RESOURCE_INCLUDE);
+	for (i = 0; i < n; i++)
+		clang_disposeString(strs[i]);
+	clang_disposeString(dir);
+	if (owned)
+		clang_CompileCommands_dispose(owned);
+	free(argv);
+	free(strs);
+	free(path);
+}
+
+bool flags_for_pch(struct flags *f, struct vec *args)
+{
+	if (f->source != FLAGS_PREPARED)
+		return false;
+	kbuild_shared_flags(f, args);
+	kbuild_forced_includes(f, args);
+	push_parse_options(args);
+	return true;
+}
+
+void flags_for_file(struct flags *f, const char *rel, const char *pch,
+		    struct vec *args)
+{
+	switch (f->source) {
+	case FLAGS_PLAIN:
+		vec_push(args, xasprintf("-I%sinclude", f->tree->root));
+		push(args, "-std=gnu11");
+		break;
+	case FLAGS_PREPARED:
+	case FLAGS_UNPREPARED:
+		kbuild_shared_flags(f, args);
+		if (pch && f->source == FLAGS_PREPARED)
+			push2(args, "-include-pch", pch);
+		else
+			kbuild_forced_includes(f, args);
+		kbuild_file_flags(f, rel, args);
+		break;
+	case FLAGS_DATABASE:
+		database_flags(f, rel, args);
+		break;
+	}
+	push_parse_options(args);
+}

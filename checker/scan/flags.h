@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Compile flags for parsing a tree's files with libclang: from a
+ * compile_commands.json, from an out-of-tree "make prepare" kept in a
+ * cache, or the best guess without generated headers.
+ */
+#ifndef IOMMU_PGSIZE_FLAGS_H
+#define IOMMU_PGSIZE_FLAGS_H
+
+#include <stdbool.h>
+#include <clang-c/CXCompilationDatabase.h>
+
+#include "scan/tree.h"
+#include "lib/util.h"
+
+enum flags_source {
+	FLAGS_PLAIN,		/* not a kbuild tree: -I include */
+	FLAGS_PREPARED,		/* kbuild flags over a prepared cache */
+	FLAGS_UNPREPARED,	/* kbuild flags, no generated headers */
+	FLAGS_DATABASE,		/* compile_commands.json */
+};
+
+struct flags_config {
+	const char *compdb_dir;	/* -p DIR */
+	const char *cache_dir;	/* --cache-dir DIR */
+	bool no_prepare;
+	int jobs;
+	const char *objtree;	/* a prepared build directory to use as is */
+};
+
+struct flags {
+	enum flags_source source;
+	const struct tree *tree;
+	const char *arch;	/* kernel SRCARCH of the host */
+	char *objtree;		/* the prepared cache */
+	bool fentry;		/* kbuild would pass -DCC_USING_FENTRY */
+	CXCompilationDatabase db;
+	CXCompileCommands all;	/* every database entry, for fallbacks */
+};
+
+const char *flags_source_name(enum flags_source source);
+
+/* Set up flags for @tree; may prepare the cache. Returns 0 or -1. */
+int flags_init(struct flags *f, const struct tree *tree,
+	       const struct flags_config *cfg);
+void flags_release(struct flags *f);
+
+/*
+ * The clang arguments for one file (relative to the tree root), using the
+ * precompiled header @pch when not NULL and the flags allow one.
+ */
+void flags_for_file(struct flags *f, const char *rel, const char *pch,
+		    struct vec *args);
+
+/*
+ * The arguments to build a precompiled header that every file's flags can
+ * use; false when the files do not share a prefix (compile_commands.json,
+ * no configuration, not a kbuild tree).
+ */
+bool flags_for_pch(struct flags *f, struct vec *args);
+
+/*
+ * Keep the arguments of a compiler command line that matter for parsing
+ * (include paths, macros, language standard, target), made absolute
+ * against @dir; gcc-only code generation flags are dropped.
+ */
+void filter_compiler_args(const char *const *argv, int argc, const char *dir,
+			  struct vec *out);
+
+/* The kernel's SRCARCH for a uname machine name, or NULL. */
+const char *kernel_arch(const char *machine);
+
+#endif

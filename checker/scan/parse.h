@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Parse candidate files in parallel and collect their inventories. */
+#ifndef IOMMU_PGSIZE_PARSE_H
+#define IOMMU_PGSIZE_PARSE_H
+
+#include <stdbool.h>
+
+#include "scan/flags.h"
+#include "model/model.h"
+#include "scan/tree.h"
+
+/* Contents that replace a file's on disk, for checking a patch. */
+struct source_overlay {
+	char *path;		/* absolute, as the parser opens it */
+	char *text;
+	size_t len;
+};
+
+struct parse_job {
+	char *rel;
+	const struct vec *overlays;	/* struct source_overlay, or NULL */
+	struct vec args;
+	struct vec plain_args;	/* without the PCH; empty when args has none */
+	long long size;		/* bytes, to schedule big files first */
+};
+
+/*
+ * Parse every job with @threads threads, adding to @inv. @force_config:
+ * there is no real configuration, so enable what the code asks for.
+ */
+void parse_all(const struct tree *tree, struct parse_job *jobs, size_t n,
+	       int threads, bool force_config, struct inventory *inv);
+
+#endif

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* A kernel source tree: validation and the files worth parsing. */
+#ifndef IOMMU_PGSIZE_TREE_H
+#define IOMMU_PGSIZE_TREE_H
+
+#include <stdbool.h>
+
+#include "lib/util.h"
+
+struct tree {
+	char *root;		/* real path, ending in '/' */
+	bool kbuild;		/* a real kernel tree with a kbuild Makefile */
+	char *version;		/* "6.12.57" for kbuild trees */
+};
+
+struct tree_stats {
+	unsigned int files_seen;	/* .c and .h files looked at */
+	unsigned int unreadable;
+	unsigned int binary;
+	unsigned int bad_links;
+};
+
+/* Returns 0, or prints why @path is not a usable tree and returns -1. */
+int tree_open(const char *path, struct tree *tree);
+void tree_release(struct tree *tree);
+
+/*
+ * Fill @files (relative paths, sorted) with the .c files that mention the
+ * scan's names or include a header in their directory that does.
+ */
+void tree_find_candidates(const struct tree *tree, struct vec *files,
+			  struct tree_stats *stats);
+
+/*
+ * Would tree_find_candidates() pick @rel with contents @text? For one
+ * file at a time, when only a few changed.
+ */
+bool tree_file_is_candidate(const struct tree *tree, const char *rel,
+			    const char *text, size_t size);
+
+/* Read a whole file; NULL with errno set on failure. */
+char *read_file(const char *path, size_t *size);
+
+#endif

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Scratch copies of a tree, and git run in them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "series/scratch.h"
+#include "lib/spawn.h"
+
+int git(const char *dir, struct strbuf *out, const char *const *args)
+{
+	struct vec argv = { 0 };
+	struct strbuf discard = { 0 };
+	int ret;
+
+	vec_push(&argv, "git");
+	vec_push(&argv, "-C");
+	vec_push(&argv, (char *)dir);
+	for (; *args; args++)
+		vec_push(&argv, (char *)*args);
+	vec_push(&argv, NULL);
+	ret = run_capture((char *const *)argv.items, out ? out : &discard,
+			  !out);
+	strbuf_release(&discard);
+	vec_free(&argv, NULL);
+	return ret;
+}
+
+char *trimmed(struct strbuf *sb)
+{
+	while (sb->len && (sb->buf[sb->len - 1] == '\n' ||
+			   sb->buf[sb->len - 1] == ' '))
+		sb->buf[--sb->len] = '\0';
+	return strbuf_detach(sb);
+}
+
+bool is_git_top(const struct tree *tree)
+{
+	struct strbuf out = { 0 };
+	bool top = false;
+	char *root = xstrndup(tree->root, strlen(tree->root) - 1);
+	char *dir;
+
+	/* stderr joins stdout: outside a repository git complains. */
+	if (!run_capture((char *const[]){ "git", "-C", root, "rev-parse",
+			 "--show-toplevel", NULL }, &out, true)) {
+		dir = trimmed(&out);
+		top = !strcmp(dir, root);
+		free(dir);
+	}
+	strbuf_release(&out);
+	free(root);
+	return top;
+}
+
+int run_quiet(char *const argv[])
+{
+	return run_program(argv, "/dev/null");
+}
+
+/* A scratch copy with one commit to build on; the user's tree is read. */
+int make_scratch(const struct tree *tree, bool git_top, char **scratch,
+		 char **work, char **base)
+{
+	char tmpl[] = "/tmp/iommu-pgsize-series-XXXXXX";
+	struct strbuf out = { 0 };
+	char *src;
+	int ret;
+
+	if (!mkdtemp(tmpl)) {
+		error("cannot create a scratch directory");
+		return -1;
+	}
+	*scratch = xstrdup(tmpl);
+	*work = path_join(*scratch, "tree");
+	note("working in %s", *work);
+	if (git_top) {
+		ret = run_quiet((char *const[]){ "git", "clone", "-q", "--shared",
+			(char *)tree->root, *work, NULL });
+	} else {
+		src = path_join(tree->root, ".");
+		ret = run_quiet((char *const[]){ "cp", "-a", src, *work, NULL });
+		free(src);
+		ret = ret ?: git(*work, NULL, (const char *[]){ "init", "-q",
+								NULL });
+		/* A throwaway copy: no background gc packing the tree. */
+		ret = ret ?: git(*work, NULL, (const char *[]){ "config",
+								"gc.auto", "0",
+								NULL });
+		/* The tree as it is: its .gitignore may cover everything. */
+		ret = ret ?: git(*work, NULL, (const char *[]){ "add", "-A",
+								"-f", NULL });
+		ret = ret ?: git(*work, NULL, (const char *[]){
+			"-c", "user.name=iommu-pgsize", "-c",
+			"user.email=iommu-pgsize@localhost", "commit", "-q",
+			"--no-verify", "-m", "base", NULL });
+	}
+	if (ret || git(*work, &out, (const char *[]){ "rev-parse", "HEAD",
+						       NULL })) {
+		error("cannot prepare a scratch copy of %s", tree->root);
+		strbuf_release(&out);
+		return -1;
+	}
+	*base = trimmed(&out);
+	return 0;
+}
+
+void remove_scratch(char **scratch, char **work, char **base)
+{
+	if (*scratch)
+		run_quiet((char *const[]){ "rm", "-rf", *scratch, NULL });
+	free(*scratch);
+	free(*work);
+	free(*base);
+	*scratch = *work = *base = NULL;
+}
