@@ -6,10 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lint/lint.h"
-#include "report/report.h"
-#include "scan/scan.h"
-#include "series/series.h"
+#include "cmd/cmd.h"
 #include "lib/util.h"
 
 struct command {

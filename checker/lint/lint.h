@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "scan/findings.h"
+#include "scan/flags.h"
 #include "scan/tree.h"
 #include "lib/util.h"
 
@@ -20,7 +21,22 @@
 #define LINT_SCHEMA_VERSION 1
 #define DEFAULT_BASELINE ".iommu-pgsize-baseline.json"
 
-int cmd_lint(int argc, char **argv);
+/* What the lint command was asked for (cmd/lint.c parses it). */
+enum lint_format { LINT_TEXT, LINT_JSON, LINT_SARIF };
+
+struct lint_options {
+	struct flags_config flags;
+	enum lint_format format;
+	const char *baseline;
+	bool no_baseline;
+	bool update;
+	const char *since;
+	const char *patch;
+	const char *tree;
+};
+
+/* Gate @tree as @o asks; an exit status. */
+int run_lint(struct lint_options *o, const struct tree *tree);
 
 /* Findings with one fingerprint in a reference: baseline or before. */
 struct ref_entry {

@@ -2,7 +2,6 @@
 /* iommu-pgsize report: write OUTDIR/index.html and OUTDIR/summary.md. */
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,85 +9,8 @@
 #include <unistd.h>
 
 #include "report/report.h"
-#include "scan/options.h"
 #include "scan/scan.h"
 #include "scan/tree.h"
-
-static const char report_usage[] =
-"usage: iommu-pgsize report [options] [TREE]\n"
-"\n"
-"Write a migration report: OUTDIR/index.html (self-contained: summary,\n"
-"status chart, a row per driver, the findings) and OUTDIR/summary.md\n"
-"(the table in Markdown). The model is the scan's JSON: read from\n"
-"--scan FILE ('scan --format=json' output), or made by scanning TREE.\n"
-"\n"
-"      --scan FILE             report this scan JSON instead of scanning\n"
-"      --series DIR            the patches 'iommu-pgsize series -o DIR' wrote;\n"
-"                              copied into OUTDIR/patches/ and linked\n"
-"  -o, --output DIR            where to write (default: report/out)\n"
-"  -p, --compile-commands DIR  as for scan, when scanning TREE\n"
-"      --no-prepare            as for scan\n"
-"      --cache-dir DIR         as for scan\n"
-"  -j, --jobs N                as for scan\n"
-"  -q, --quiet                 no progress or status messages\n"
-"  -h, --help                  show this help\n"
-"\n"
-"Prints the path of index.html. Exit status: 0 written, 2 usage or\n"
-"fatal error (bad scan JSON, not a series directory, cannot write).\n";
-
-struct report_options {
-	struct flags_config flags;
-	const char *scan_file;
-	const char *series;
-	const char *output;
-	const char *tree;
-};
-
-static int report_option(int c, const char *arg, void *ctx)
-{
-	struct report_options *o = ctx;
-
-	switch (c) {
-	case 's':
-		o->scan_file = arg;
-		break;
-	case 'S':
-		o->series = arg;
-		break;
-	case 'o':
-		o->output = arg;
-		break;
-	default:
-		fputs(report_usage, stderr);
-		return -1;
-	}
-	return 0;
-}
-
-static int parse_report_options(int argc, char **argv,
-				struct report_options *o)
-{
-	static const struct option own[] = {
-		{ "scan", required_argument, NULL, 's' },
-		{ "series", required_argument, NULL, 'S' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct command_line cl = {
-		.name = "report", .usage = report_usage, .shortopts = "o:",
-		.own = own, .option = report_option, .ctx = o,
-	};
-
-	memset(o, 0, sizeof(*o));
-	o->output = "report/out";
-	if (parse_command_line(argc, argv, &cl, &o->flags, &o->tree))
-		return -1;
-	if (o->scan_file && optind < argc) {
-		error("report takes --scan FILE or a TREE to scan, not both");
-		return -1;
-	}
-	return 0;
-}
 
 static json_t *load_scan(const char *file)
 {
@@ -223,28 +145,25 @@ static int write_report(const struct report *r, const struct report_options *o)
 	return ret;
 }
 
-int cmd_report(int argc, char **argv)
+int report_run(const struct report_options *o)
 {
-	struct report_options o;
 	struct report r = { 0 };
 	json_t *scan;
 	int ret = EXIT_FATAL;
 
-	if (parse_report_options(argc, argv, &o))
-		return EXIT_FATAL;
-	scan = o.scan_file ? load_scan(o.scan_file) : scan_now(&o);
+	scan = o->scan_file ? load_scan(o->scan_file) : scan_now(o);
 	if (!scan)
 		return EXIT_FATAL;
 	if (report_model(&r, scan))
 		goto out;
-	if (inside_tree(r.root, o.output)) {
+	if (inside_tree(r.root, o->output)) {
 		error("%s is inside the scanned tree %s; choose another -o",
-		      o.output, r.root);
+		      o->output, r.root);
 		goto out;
 	}
-	if (o.series && report_add_series(&r, o.series))
+	if (o->series && report_add_series(&r, o->series))
 		goto out;
-	if (!write_report(&r, &o))
+	if (!write_report(&r, o))
 		ret = 0;
 out:
 	report_release(&r);

@@ -10,9 +10,20 @@
 #include <jansson.h>
 #include <stdbool.h>
 
+#include "scan/flags.h"
 #include "lib/util.h"
 
-int cmd_report(int argc, char **argv);
+/* What the report command was asked for (cmd/report.c parses it). */
+struct report_options {
+	struct flags_config flags;
+	const char *scan_file;
+	const char *series;
+	const char *output;
+	const char *tree;
+};
+
+/* Write the report; an exit status. */
+int report_run(const struct report_options *o);
 
 /* The rules with a verdict per ops object, in table order. */
 enum report_rule {

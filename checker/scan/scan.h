@@ -6,8 +6,6 @@
 #include "scan/output.h"
 #include "scan/tree.h"
 
-int cmd_scan(int argc, char **argv);
-
 /* Parse @tree, collect its inventory, run the rules, group drivers. */
 int scan_analyse(const struct tree *tree, const struct flags_config *cfg,
 		 struct scan_result *res);

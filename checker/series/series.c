@@ -5,7 +5,6 @@
  * The user's tree and repository are only ever read.
  */
 #include <dirent.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +14,6 @@
 #include "scan/parse.h"
 #include "series/plan.h"
 #include "rules/verify.h"
-#include "scan/options.h"
 #include "scan/scan.h"
 #include "series/scratch.h"
 #include "series/series.h"
@@ -23,50 +21,6 @@
 #include "series/kerneldoc.h"
 #include "series/verify.h"
 #include "lib/spawn.h"
-
-#ifndef COCCI_DIR
-#define COCCI_DIR "cocci"
-#endif
-
-static const char series_usage[] =
-"usage: iommu-pgsize series [options] -o DIR [TREE]\n"
-"\n"
-"Write the patch series that moves page sizes from struct iommu_ops to\n"
-"the domains: one patch per driver the semantic patches can migrate\n"
-"safely, and a cover letter that explains the others.\n"
-"\n"
-"  -o, --output DIR            where to write the patches (required)\n"
-"      --signoff 'NAME <EMAIL>' Signed-off-by (default: git config)\n"
-"      --allow-dirty           start from a checkout with uncommitted\n"
-"                              changes (only HEAD is used)\n"
-"      --cocci-dir DIR         the semantic patches (default: built in)\n"
-"      --verify                then git am the series onto a pristine copy,\n"
-"                              checkpatch --strict and compile every patch\n"
-"                              and rescan; table in DIR/verify.txt\n"
-"      --arch LIST             --verify compiles on these architectures,\n"
-"                              in order of preference (default:\n"
-"                              x86_64,arm64,arm,s390)\n"
-"      --checkpatch PATH       checkpatch.pl for --verify (default: the\n"
-"                              tree's own)\n"
-"  -p, --compile-commands DIR, --no-prepare, --cache-dir DIR, -j N\n"
-"                              as for scan\n"
-"  -q, --quiet                 no status messages\n"
-"  -h, --help                  show this help\n"
-"\n"
-"Exit status: 0 patches written (or nothing to do), 1 --verify found a\n"
-"failure, 2 usage or fatal error.\n";
-
-struct series_options {
-	struct flags_config flags;
-	const char *tree;
-	const char *output;
-	const char *signoff;
-	const char *cocci_dir;
-	bool allow_dirty;
-	bool verify;
-	const char *arches;
-	const char *checkpatch;
-};
 
 struct series {
 	const struct series_options *o;
@@ -81,68 +35,6 @@ struct series {
 	bool have_flags;
 	unsigned int commits;
 };
-
-static int series_option(int c, const char *arg, void *ctx)
-{
-	struct series_options *o = ctx;
-
-	switch (c) {
-	case 'o':
-		o->output = arg;
-		break;
-	case 'S':
-		o->signoff = arg;
-		break;
-	case 'D':
-		o->allow_dirty = true;
-		break;
-	case 'c':
-		o->cocci_dir = arg;
-		break;
-	case 'V':
-		o->verify = true;
-		break;
-	case 'A':
-		o->arches = arg;
-		break;
-	case 'K':
-		o->checkpatch = arg;
-		break;
-	default:
-		fputs(series_usage, stderr);
-		return -1;
-	}
-	return 0;
-}
-
-static int parse_series_options(int argc, char **argv,
-				struct series_options *o)
-{
-	static const struct option own[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "signoff", required_argument, NULL, 'S' },
-		{ "allow-dirty", no_argument, NULL, 'D' },
-		{ "cocci-dir", required_argument, NULL, 'c' },
-		{ "verify", no_argument, NULL, 'V' },
-		{ "arch", required_argument, NULL, 'A' },
-		{ "checkpatch", required_argument, NULL, 'K' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct command_line cl = {
-		.name = "series", .usage = series_usage, .shortopts = "o:",
-		.own = own, .option = series_option, .ctx = o,
-	};
-
-	memset(o, 0, sizeof(*o));
-	o->cocci_dir = COCCI_DIR;
-	if (parse_command_line(argc, argv, &cl, &o->flags, &o->tree))
-		return -1;
-	if (!o->output) {
-		error("series needs -o DIR for the patches");
-		return -1;
-	}
-	return series_verify_options(o->verify, o->arches, o->checkpatch);
-}
 
 static char *git_config(const char *dir, const char *key)
 {
@@ -665,10 +557,9 @@ static void series_release(struct series *s)
 	free(s->email_cfg);
 }
 
-int cmd_series(int argc, char **argv)
+int series_run(const struct series_options *o)
 {
-	struct series_options o;
-	struct series s = { .o = &o };
+	struct series s = { .o = o };
 	struct scan_result res;
 	struct vec plan = { 0 }, written = { 0 };
 	struct tree tree;
@@ -676,16 +567,16 @@ int cmd_series(int argc, char **argv)
 	int ret = EXIT_FATAL;
 	size_t i;
 
-	if (parse_series_options(argc, argv, &o) || tree_open(o.tree, &tree))
+	if (tree_open(o->tree, &tree))
 		return EXIT_FATAL;
 	s.tree = &tree;
 	s.git = is_git_top(&tree);
 	if (signoff_identity(&s) || check_clean(&s))
 		goto out_tree;
-	if (scan_analyse(&tree, &o.flags, &res))
+	if (scan_analyse(&tree, &o->flags, &res))
 		goto out_tree;
 	plan_migration(&res.inv, &plan);
-	if (flags_init(&s.flags, &tree, &o.flags))
+	if (flags_init(&s.flags, &tree, &o->flags))
 		goto out;
 	s.have_flags = true;
 	if (make_scratch(&tree, s.git, &s.scratch, &s.work, &s.base))
@@ -709,12 +600,12 @@ int cmd_series(int argc, char **argv)
 	else
 		note("some drivers keep ops page sizes: the core fallback and the iommu_ops member stay");
 	ret = write_series(&s, &plan, core, &written) ? EXIT_FATAL : 0;
-	if (!ret && o.verify)
+	if (!ret && o->verify)
 		ret = series_verify(&(struct verify_request){
-			.tree = &tree, .git = s.git, .flags = &o.flags,
-			.output = o.output, .patches = &written,
-			.arches = o.arches, .checkpatch = o.checkpatch,
-			.jobs = o.flags.jobs, .before = &res.findings });
+			.tree = &tree, .git = s.git, .flags = &o->flags,
+			.output = o->output, .patches = &written,
+			.arches = o->arches, .checkpatch = o->checkpatch,
+			.jobs = o->flags.jobs, .before = &res.findings });
 out:
 	series_release(&s);
 	vec_free(&plan, plan_entry_free);

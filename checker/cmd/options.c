@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "scan/options.h"
+#include "cmd/options.h"
 #include "lib/util.h"
 
 static const struct option shared[] = {
