@@ -57,22 +57,23 @@ static int cmp_job_size(const void *a, const void *b)
 	return (jb->size > ja->size) - (jb->size < ja->size);
 }
 
-/* Find, parse and analyse; returns the number of usable parses. */
-static unsigned int scan_tree(const struct tree *tree,
-			      const struct flags_config *cfg,
-			      const struct scan_scope *scope,
-			      struct scan_result *res)
+/* Find, parse and analyse; the number of usable parses, or -1. */
+static int scan_tree(const struct tree *tree, const struct flags_config *cfg,
+		     const struct scan_scope *scope, struct scan_result *res)
 {
 	struct vec files = { 0 };
 	struct parse_job *jobs;
 	struct flags flags;
 	struct pch pch;
 	struct timespec start;
-	unsigned int usable = 0;
+	int usable = 0;
 	size_t i;
 
-	if (flags_init(&flags, tree, cfg))
-		exit(EXIT_FATAL);
+	/* flags_init() said why; the command exits with EXIT_FATAL. */
+	if (flags_init(&flags, tree, cfg)) {
+		flags_release(&flags);
+		return -1;
+	}
 	res->flags = flags.source;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	if (scope) {
@@ -134,9 +135,14 @@ int scan_analyse_scoped(const struct tree *tree,
 			const struct flags_config *cfg,
 			const struct scan_scope *scope, struct scan_result *res)
 {
+	int usable;
+
 	memset(res, 0, sizeof(*res));
 	res->tree = tree;
-	if (!scan_tree(tree, cfg, scope, res) && res->candidates) {
+	usable = scan_tree(tree, cfg, scope, res);
+	if (usable < 0)
+		return -1;
+	if (!usable && res->candidates) {
 		error("no file of %s could be parsed", tree->root);
 		return -1;
 	}
