@@ -22,7 +22,6 @@ WARNINGS := -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 ALL_CFLAGS := $(CFLAGS) $(WARNINGS) -std=gnu11 -D_GNU_SOURCE -pthread \
 	-I$(LLVM_PREFIX)/include \
 	-Ichecker -DCLANG_RESOURCE_INCLUDE='"$(CLANG_RESOURCE_INCLUDE)"' \
-	-DCOCCI_DIR='"$(CURDIR)/cocci"' \
 	$(shell pkg-config --cflags jansson 2>/dev/null)
 LDLIBS := -L$(LLVM_PREFIX)/lib -Wl,-rpath,$(LLVM_PREFIX)/lib -lclang \
 	$(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -pthread

@@ -8,10 +8,7 @@
 #include "cmd/options.h"
 #include "series/series.h"
 #include "series/verify.h"
-
-#ifndef COCCI_DIR
-#define COCCI_DIR "cocci"
-#endif
+#include "lib/datadir.h"
 
 static const char series_usage[] =
 "usage: iommu-pgsize series [options] -o DIR [TREE]\n"
@@ -74,6 +71,16 @@ static int series_option(int c, const char *arg, void *ctx)
 	return 0;
 }
 
+/* The installed (or checked out) semantic patches; kept until exit. */
+static const char *default_cocci_dir(void)
+{
+	static char *dir;
+
+	if (!dir)
+		dir = data_path("cocci");
+	return dir;
+}
+
 static int parse_series_options(int argc, char **argv,
 				struct series_options *o)
 {
@@ -93,11 +100,15 @@ static int parse_series_options(int argc, char **argv,
 	};
 
 	memset(o, 0, sizeof(*o));
-	o->cocci_dir = COCCI_DIR;
+	o->cocci_dir = default_cocci_dir();
 	if (parse_command_line(argc, argv, &cl, &o->flags, &o->tree))
 		return -1;
 	if (!o->output) {
 		error("series needs -o DIR for the patches");
+		return -1;
+	}
+	if (!o->cocci_dir) {
+		error("no cocci/ next to the program; give --cocci-dir DIR");
 		return -1;
 	}
 	return series_verify_options(o->verify, o->arches, o->checkpatch);

@@ -12,6 +12,7 @@
 #include "lint/lint.h"
 #include "scan/output.h"
 #include "rules/verify.h"
+#include "lib/datadir.h"
 
 #define TOOL_NAME "iommu-pgsize"
 #define TOOL_VERSION "0.1"
@@ -67,15 +68,19 @@ static json_t *text(const char *s)
 	return o;
 }
 
-/* The man page this program was built with; NULL if it is gone. */
+/* The man page in the program's data directory; NULL if there is none. */
 static json_t *doc_uri(void)
 {
+	char *path = data_path("docs/iommu-pgsize.1");
 	char real[PATH_MAX];
 	char *uri;
 	json_t *j;
 
-	if (!realpath(COCCI_DIR "/../docs/iommu-pgsize.1", real))
+	if (!path || !realpath(path, real)) {
+		free(path);
 		return NULL;
+	}
+	free(path);
 	uri = uri_escape(real);
 	j = json_sprintf("file://%s", uri);
 	free(uri);
