@@ -28,6 +28,8 @@ LDLIBS := -L$(LLVM_PREFIX)/lib -Wl,-rpath,$(LLVM_PREFIX)/lib -lclang \
 
 BUILD := build
 PROGRAM := iommu-pgsize
+# --version: git describe in a git checkout, else this.
+VERSION := 0.11
 SRCS := $(foreach l,$(LAYERS),$(wildcard checker/$(l)/*.c))
 OBJS := $(patsubst checker/%.c,$(BUILD)/obj/%.o,$(SRCS))
 LIB_OBJS := $(filter-out $(BUILD)/obj/cmd/main.o,$(OBJS))
@@ -39,7 +41,7 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
 
 .PHONY: all deps demo check unit-test corpus-test series-test report-test e2e-test \
-	lint-test series-e2e-test bench clean style
+	lint-test series-e2e-test bench clean style FORCE
 
 all: $(PROGRAM)
 
@@ -61,6 +63,18 @@ $(BUILD)/gen/report_assets.h: report/template.html report/style.css scripts/embe
 
 $(BUILD)/obj/report/html.o: $(BUILD)/gen/report_assets.h
 $(BUILD)/obj/report/html.o: ALL_CFLAGS += -I$(BUILD)/gen
+
+# Rewritten only when the version changes, so main.o is rebuilt only then.
+$(BUILD)/gen/version.h: FORCE
+	@mkdir -p $(@D)
+	@v=$$(test -e .git && git describe --always --dirty 2>/dev/null); \
+	printf '#define IOMMU_PGSIZE_VERSION "%s"\n' "$${v:-$(VERSION)}" >$@.tmp; \
+	if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+$(BUILD)/obj/cmd/main.o: $(BUILD)/gen/version.h
+$(BUILD)/obj/cmd/main.o: ALL_CFLAGS += -I$(BUILD)/gen
+
+FORCE:
 
 $(PROGRAM): $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)

@@ -8,6 +8,7 @@
 
 #include "cmd/cmd.h"
 #include "lib/util.h"
+#include "version.h"
 
 struct command {
 	const char *name;
@@ -32,6 +33,7 @@ static void print_usage(FILE *out)
 		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].help);
 	fputs("\nRun 'iommu-pgsize <command> --help' for a command's options.\n",
 	      out);
+	fputs("Run 'iommu-pgsize --version' for the version.\n", out);
 }
 
 int main(int argc, char **argv)
@@ -45,6 +47,10 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||
 	    !strcmp(argv[1], "help")) {
 		print_usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
+		printf("iommu-pgsize %s\n", IOMMU_PGSIZE_VERSION);
 		return 0;
 	}
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
