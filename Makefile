@@ -37,11 +37,21 @@ LIB_OBJS := $(filter-out $(BUILD)/obj/cmd/main.o,$(OBJS))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 
+# make install PREFIX=/usr/local DESTDIR=...: the binary finds its data
+# (cocci/, docs/) in ../share/iommu-pgsize/ from its own location.
+PREFIX ?= /usr/local
+BINDIR := $(PREFIX)/bin
+DATADIR := $(PREFIX)/share/iommu-pgsize
+MAN1DIR := $(PREFIX)/share/man/man1
+INSTALL ?= install
+MAN_PAGE := $(BUILD)/iommu-pgsize.1
+
 # Real kernel trees for the end-to-end tests and benchmarks.
 KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
 
 .PHONY: all deps demo check unit-test corpus-test series-test report-test e2e-test \
-	lint-test series-e2e-test bench clean style FORCE
+	lint-test series-e2e-test bench clean style install uninstall \
+	install-test FORCE
 
 all: $(PROGRAM)
 
@@ -79,6 +89,27 @@ FORCE:
 $(PROGRAM): $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
+# man-page-stand-in: until the page is generated from a template, the
+# installed page is a copy of docs/iommu-pgsize.1.
+$(MAN_PAGE): docs/iommu-pgsize.1
+	@mkdir -p $(@D)
+	cp $< $@
+
+# share/iommu-pgsize/docs/ holds the SARIF helpUri's page and the
+# documents the man page names.
+install: $(PROGRAM) $(MAN_PAGE)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MAN1DIR) \
+		$(DESTDIR)$(DATADIR)/cocci $(DESTDIR)$(DATADIR)/docs
+	$(INSTALL) -m 755 $(PROGRAM) $(DESTDIR)$(BINDIR)/$(PROGRAM)
+	$(INSTALL) -m 644 cocci/*.cocci $(DESTDIR)$(DATADIR)/cocci/
+	$(INSTALL) -m 644 $(MAN_PAGE) $(DESTDIR)$(MAN1DIR)/iommu-pgsize.1
+	$(INSTALL) -m 644 $(MAN_PAGE) $(DESTDIR)$(DATADIR)/docs/iommu-pgsize.1
+	$(INSTALL) -m 644 docs/scan-json.md docs/ci.md $(DESTDIR)$(DATADIR)/docs/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/$(PROGRAM) $(DESTDIR)$(MAN1DIR)/iommu-pgsize.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS) -lcmocka
@@ -112,6 +143,10 @@ e2e-test: $(PROGRAM) $(KERNEL_6_12)
 # The lint gate on corpus repositories, then on linux-source-6.12.
 lint-test: $(PROGRAM) $(KERNEL_6_12)
 	@tests/lint/run ./$(PROGRAM) $(KERNEL_6_12)
+
+# A staged install from a clean clone, used after its source is gone.
+install-test:
+	@tests/install/run
 
 # series --verify on 6.12: git am, checkpatch, cross-compiles (~10 min).
 series-e2e-test: $(PROGRAM) $(KERNEL_6_12)
