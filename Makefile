@@ -51,7 +51,7 @@ KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
 
 .PHONY: all deps demo check unit-test corpus-test series-test report-test e2e-test \
 	lint-test series-e2e-test bench clean style install uninstall \
-	install-test FORCE
+	install-test layers-test FORCE
 
 all: $(PROGRAM)
 
@@ -148,6 +148,10 @@ lint-test: $(PROGRAM) $(KERNEL_6_12)
 install-test:
 	@tests/install/run
 
+# checker/'s layering: includes and the object files' dependency graph.
+layers-test: $(PROGRAM)
+	@scripts/check-layers
+
 # series --verify on 6.12: git am, checkpatch, cross-compiles (~10 min).
 series-e2e-test: $(PROGRAM) $(KERNEL_6_12)
 	@tests/e2e/run-series-6.12 ./$(PROGRAM) $(KERNEL_6_12)
@@ -159,8 +163,8 @@ check: deps
 bench: deps $(PROGRAM) $(KERNEL_6_12)
 	@scripts/bench ./$(PROGRAM) $(KERNEL_6_12)
 
-style:
-	@scripts/checkpatch-self
+style: $(PROGRAM)
+	@scripts/checkpatch-self; s=$$?; scripts/check-layers && exit $$s
 
 clean:
 	rm -rf $(BUILD) $(PROGRAM)
