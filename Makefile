@@ -146,7 +146,7 @@ lint-test: $(PROGRAM) $(KERNEL_6_12)
 
 # A staged install from a clean clone, used after its source is gone.
 install-test:
-	@tests/install/run
+	@tests/install/run $(MAKE)
 
 # checker/'s layering: includes and the object files' dependency graph.
 layers-test: $(PROGRAM)
