@@ -32,7 +32,8 @@ PROGRAM := iommu-pgsize
 VERSION := 0.11
 SRCS := $(foreach l,$(LAYERS),$(wildcard checker/$(l)/*.c))
 OBJS := $(patsubst checker/%.c,$(BUILD)/obj/%.o,$(SRCS))
-LIB_OBJS := $(filter-out $(BUILD)/obj/cmd/main.o,$(OBJS))
+# The unit tests link the layers below the command line.
+LIB_OBJS := $(filter-out $(BUILD)/obj/cmd/%,$(OBJS))
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
