@@ -11,17 +11,8 @@
 
 #include "lint/lint.h"
 #include "scan/parse.h"
+#include "lib/git.h"
 #include "lib/spawn.h"
-
-static int git_in(const char *dir, struct strbuf *out, const char **args)
-{
-	const char *argv[16] = { "git" };
-	size_t i;
-
-	for (i = 0; args[i] && i + 2 < ARRAY_SIZE(argv); i++)
-		argv[i + 1] = args[i];
-	return run_capture_in(dir, (char *const *)argv, out, false);
-}
 
 static char *trim(struct strbuf *sb)
 {
@@ -70,7 +61,7 @@ int changes_since(const struct tree *tree, const char *rev,
 	int ret = -1;
 
 	memset(cs, 0, sizeof(*cs));
-	if (git_in(tree->root, &out, (const char *[]){ "rev-parse",
+	if (git(tree->root, &out, (const char *[]){ "rev-parse",
 			"--is-inside-work-tree", NULL }) ||
 	    strncmp(out.buf ? out.buf : "", "true", 4)) {
 		error("--since needs a git work tree, and %s is not one",
@@ -78,20 +69,20 @@ int changes_since(const struct tree *tree, const char *rev,
 		goto out;
 	}
 	strbuf_release(&out);
-	if (git_in(tree->root, &out, (const char *[]){ "rev-parse", "--verify",
+	if (git(tree->root, &out, (const char *[]){ "rev-parse", "--verify",
 			"--quiet", spec, NULL })) {
 		error("--since: unknown revision '%s' in %s", rev, tree->root);
 		goto out;
 	}
 	strbuf_release(&out);
 	/* A branch's own changes: from where it left REV, not REV's later ones. */
-	if (git_in(tree->root, &out, (const char *[]){ "merge-base", spec,
+	if (git(tree->root, &out, (const char *[]){ "merge-base", spec,
 			"HEAD", NULL })) {
 		error("--since: %s and HEAD have no common ancestor", rev);
 		goto out;
 	}
 	base = trim(&out);
-	if (git_in(tree->root, &out, (const char *[]){ "diff", "--name-only",
+	if (git(tree->root, &out, (const char *[]){ "diff", "--name-only",
 			"--no-renames", "--relative", base, "--", NULL })) {
 		error("--since: git diff %s failed in %s", base, tree->root);
 		free(base);
@@ -106,7 +97,7 @@ int changes_since(const struct tree *tree, const char *rev,
 			continue;
 		add_unique(&cs->files, line);
 		obj = xasprintf("%s:./%s", base, line);
-		if (git_in(tree->root, &old, (const char *[]){ "cat-file",
+		if (git(tree->root, &old, (const char *[]){ "cat-file",
 				"blob", obj, NULL })) {
 			vec_push(&cs->gone_before, xstrdup(line));
 			strbuf_release(&old);
@@ -252,9 +243,9 @@ int changes_from_patch(const struct tree *tree, const char *patch,
 			goto out;
 	/* Outside any repository, git apply patches plain files. */
 	setenv("GIT_CEILING_DIRECTORIES", "/tmp", 1);
-	if (git_in(cs->scratch, &out, (const char *[]){ "apply", "--check",
+	if (git(cs->scratch, &out, (const char *[]){ "apply", "--check",
 			"change.patch", NULL }) ||
-	    git_in(cs->scratch, &out, (const char *[]){ "apply",
+	    git(cs->scratch, &out, (const char *[]){ "apply",
 			"change.patch", NULL })) {
 		error("the patch %s does not apply to %s (see git apply's message above)",
 		      strcmp(patch, "-") ? patch : "on standard input",

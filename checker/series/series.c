@@ -18,6 +18,7 @@
 #include "scan/options.h"
 #include "scan/scan.h"
 #include "series/scratch.h"
+#include "lib/git.h"
 #include "series/series.h"
 #include "series/text.h"
 #include "series/kerneldoc.h"

@@ -13,6 +13,7 @@
 #include "scan/findings.h"
 #include "scan/scan.h"
 #include "series/scratch.h"
+#include "lib/git.h"
 #include "scan/output.h"
 #include "series/verify.h"
 #include "lib/spawn.h"
