@@ -11,6 +11,7 @@
 
 #include "lint/lint.h"
 #include "scan/parse.h"
+#include "lib/diffpath.h"
 #include "lib/git.h"
 #include "lib/spawn.h"
 
@@ -122,18 +123,6 @@ out:
 	return ret;
 }
 
-/* "a/x/y.c" from "--- a/x/y.c\t..." lines; NULL for /dev/null. */
-static char *patch_path(const char *line)
-{
-	size_t len = strcspn(line, "\t\n");
-
-	if (len >= 9 && !strncmp(line, "/dev/null", 9))
-		return NULL;
-	if (len > 2 && (line[0] == 'a' || line[0] == 'b') && line[1] == '/')
-		return xstrndup(line + 2, len - 2);
-	return xstrndup(line, len);
-}
-
 static void patch_files(const char *text, struct vec *old, struct vec *new)
 {
 	const char *p = text;
@@ -143,7 +132,8 @@ static void patch_files(const char *text, struct vec *old, struct vec *new)
 
 		if (strncmp(p, "--- ", 4) && strncmp(p, "+++ ", 4))
 			continue;
-		path = patch_path(p + 4);
+		if (diff_file_path(p + 4, &path))
+			continue;
 		if (path && is_source(path))
 			add_unique(p[0] == '-' ? old : new, path);
 		free(path);

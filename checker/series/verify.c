@@ -13,6 +13,7 @@
 #include "scan/findings.h"
 #include "scan/scan.h"
 #include "series/scratch.h"
+#include "lib/diffpath.h"
 #include "lib/git.h"
 #include "scan/output.h"
 #include "series/verify.h"
@@ -304,10 +305,12 @@ static void patch_files(const char *path, struct vec *files)
 
 	for (line = strtok_r(text ? text : "", "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
-		char *b = strstr(line, " b/");
+		char *old_path, *new_path;
 
-		if (starts_with(line, "diff --git a/") && b)
-			vec_push(files, xstrdup(b + 3));
+		if (diff_git_paths(line, &old_path, &new_path))
+			continue;
+		vec_push(files, new_path);
+		free(old_path);
 	}
 	free(text);
 }
