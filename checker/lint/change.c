@@ -12,6 +12,7 @@
 #include "lint/lint.h"
 #include "scan/parse.h"
 #include "lib/diffpath.h"
+#include "lib/fileio.h"
 #include "lib/git.h"
 #include "lib/spawn.h"
 
@@ -148,15 +149,11 @@ static int copy_into(const struct tree *tree, const char *rel,
 	int ret = 0;
 	size_t len;
 	char *text = read_file(from, &len);
-	FILE *f;
 
 	if (slash)
 		*slash = '\0';
 	if (text) {
-		f = mkdir_p(dir) ? NULL : fopen(to, "w");
-		ret = !f || fwrite(text, 1, len, f) != len;
-		if (f)
-			ret |= fclose(f) != 0;
+		ret = mkdir_p(dir) || write_file(to, text, len);
 		if (ret)
 			error("cannot copy %s into %s", rel, scratch);
 	}
@@ -183,16 +180,6 @@ static char *read_patch(const char *patch, size_t *len)
 	}
 	*len = sb.len;
 	return sb.buf ? strbuf_detach(&sb) : xstrdup("");
-}
-
-static int write_text_file(const char *path, const char *text, size_t len)
-{
-	FILE *f = fopen(path, "w");
-	int ret = !f || fwrite(text, 1, len, f) != len;
-
-	if (f)
-		ret |= fclose(f) != 0;
-	return ret ? -1 : 0;
 }
 
 int changes_from_patch(const struct tree *tree, const char *patch,
@@ -223,7 +210,7 @@ int changes_from_patch(const struct tree *tree, const char *patch,
 	}
 	cs->scratch = xstrdup(tmpl);
 	patch_copy = path_join(cs->scratch, "change.patch");
-	if (write_text_file(patch_copy, text, len)) {
+	if (write_file(patch_copy, text, len)) {
 		error("cannot write %s", patch_copy);
 		goto out;
 	}

@@ -11,7 +11,7 @@
 
 #include "report/report.h"
 #include "lib/diffpath.h"
-#include "scan/tree.h"
+#include "lib/fileio.h"
 
 #define COVER_LETTER "0000-cover-letter.patch"
 

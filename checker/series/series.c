@@ -18,11 +18,12 @@
 #include "scan/options.h"
 #include "scan/scan.h"
 #include "series/scratch.h"
-#include "lib/git.h"
 #include "series/series.h"
 #include "series/text.h"
 #include "series/kerneldoc.h"
 #include "series/verify.h"
+#include "lib/fileio.h"
+#include "lib/git.h"
 #include "lib/spawn.h"
 
 #ifndef COCCI_DIR
@@ -223,16 +224,6 @@ out:
 	return best;
 }
 
-static int write_file(const char *path, const char *text)
-{
-	FILE *fp = fopen(path, "w");
-
-	if (!fp)
-		return -1;
-	fputs(text, fp);
-	return fclose(fp) ? -1 : 0;
-}
-
 /*
  * When the allocator was to take its instance's sizes, every paging
  * allocator of the patched ops must store some (the wrapped legacy one
@@ -373,7 +364,7 @@ static int commit(struct series *s, const char *msg, const struct vec *files)
 	char *msgfile = path_join(s->scratch, "message");
 	struct vec argv = { 0 };
 	size_t i;
-	int ret = write_file(msgfile, msg);
+	int ret = write_file(msgfile, msg, strlen(msg));
 
 	vec_push(&argv, (char *)"-c");
 	vec_push(&argv, s->name_cfg);
@@ -415,7 +406,7 @@ static void tidy_comments(struct series *s, const char *rel)
 	original = read_file(orig_path, &size);
 	if (patched && original)
 		tidy = unglue_comments(patched, original);
-	if (tidy && write_file(path, tidy))
+	if (tidy && write_file(path, tidy, strlen(tidy)))
 		warn("cannot rewrite %s", path);
 	free(tidy);
 	free(patched);
@@ -642,7 +633,8 @@ static int write_series(struct series *s, const struct vec *plan, bool core,
 		replace_once(&cover, "\n\n", headers);
 		free(headers);
 	}
-	ret = write_file(patches.items[0], cover.buf);
+	ret = write_file(patches.items[0], cover.buf,
+			 strlen(cover.buf));
 	free(blurb);
 	free(to);
 	for (size = 0; size < patches.nr; size++)

@@ -13,10 +13,11 @@
 #include "scan/findings.h"
 #include "scan/scan.h"
 #include "series/scratch.h"
-#include "lib/diffpath.h"
-#include "lib/git.h"
 #include "scan/output.h"
 #include "series/verify.h"
+#include "lib/diffpath.h"
+#include "lib/fileio.h"
+#include "lib/git.h"
 #include "lib/spawn.h"
 #include "rules/verify.h"
 
