@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ast/collect.h"
+#include "ast/relevance.h"
 #include "scan/tree.h"
 #include "lib/fileio.h"
 
