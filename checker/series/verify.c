@@ -24,11 +24,6 @@
 #define AM_NAME "user.name=iommu-pgsize"
 #define AM_EMAIL "user.email=iommu-pgsize@localhost"
 
-const char *check_status_name(enum check_status s)
-{
-	return s == CHECK_PASS ? "pass" : s == CHECK_FAIL ? "fail" : "skip";
-}
-
 static double now(void)
 {
 	struct timespec ts;
