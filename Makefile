@@ -3,7 +3,7 @@
 # checker/ is layered; each directory is a stage and may use only the
 # directories before it in this list (scripts/check-layers enforces it):
 #
-#   lib     util, spawn, sizes: no knowledge of kernels
+#   lib     util, spawn, git, diff paths, file I/O, sizes: no kernel knowledge
 #   model   the inventory: ops objects, uses, verdicts
 #   ast     libclang: cursors, relevance, disabled code, collection, flow
 #   rules   the rules, judged over the collected model

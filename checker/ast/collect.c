@@ -4,7 +4,6 @@
  * counts when the referenced FieldDecl belongs to the record in question,
  * whatever the object, pointer or macro it is reached through.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +11,7 @@
 #include "ast/cursor.h"
 #include "ast/disabled.h"
 #include "ast/flow.h"
+#include "ast/relevance.h"
 #include "rules/verify.h"
 #include "lib/util.h"
 
@@ -44,69 +44,6 @@ struct collect_ctx {
 	size_t last;		/* index of the last file looked up */
 	const struct vec *only;	/* walk only these regions, if set */
 };
-
-static bool is_ident(char ch)
-{
-	return isalnum((unsigned char)ch) || ch == '_';
-}
-
-static const char *skip_space(const char *p, const char *end)
-{
-	while (p < end && isspace((unsigned char)*p))
-		p++;
-	return p;
-}
-
-/* @word as a whole identifier, not inside a longer one. */
-static bool has_word(const char *buf, size_t size, const char *word)
-{
-	const char *p = buf, *end = buf + size;
-	size_t len = strlen(word);
-
-	while ((p = memmem(p, end - p, word, len))) {
-		bool starts = p == buf || !is_ident(p[-1]);
-		bool ends = p + len == end || !is_ident(p[len]);
-
-		if (starts && ends)
-			return true;
-		p += len;
-	}
-	return false;
-}
-
-/* "struct iommu_ops NAME =": the start of an ops object definition. */
-static bool defines_ops_object(const char *buf, size_t size)
-{
-	static const char tag[] = "struct " OPS_STRUCT;
-	const char *p = buf, *end = buf + size;
-
-	while ((p = memmem(p, end - p, tag, sizeof(tag) - 1))) {
-		const char *q = p + sizeof(tag) - 1, *name;
-
-		p = q;
-		if (q < end && is_ident(*q))
-			continue;
-		name = q = skip_space(q, end);
-		while (q < end && is_ident(*q))
-			q++;
-		if (q == name)
-			continue;
-		q = skip_space(q, end);
-		if (q < end && *q == '=')
-			return true;
-	}
-	return false;
-}
-
-/*
- * A file matters when it names the page-size member or defines an ops
- * object; everything else (pointers to ops, callers) cannot hold a use.
- */
-bool mentions_relevant_token(const char *buf, size_t size)
-{
-	return has_word(buf, size, PGSIZE_MEMBER) ||
-	       defines_ops_object(buf, size);
-}
 
 static struct file_relevance *file_info(struct collect_ctx *ctx, CXFile file)
 {

@@ -22,9 +22,6 @@
 /* __IOMMU_DOMAIN_PAGING: domains that map and unmap have it. */
 #define DOMAIN_PAGING_BIT	0x1
 
-/* Whether a file's bytes mention anything the scan looks at. */
-bool mentions_relevant_token(const char *buf, size_t size);
-
 /*
  * Add what @tu shows to @inv. Only declarations in files below @root
  * (an absolute path ending in '/') that mention the relevant names are

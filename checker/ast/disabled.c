@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ast/collect.h"
 #include "ast/cursor.h"
 #include "ast/disabled.h"
+#include "ast/relevance.h"
 
 struct search {
 	CXTranslationUnit tu;

@@ -11,17 +11,10 @@
 
 #include "lint/lint.h"
 #include "scan/parse.h"
+#include "lib/diffpath.h"
+#include "lib/fileio.h"
+#include "lib/git.h"
 #include "lib/spawn.h"
-
-static int git_in(const char *dir, struct strbuf *out, const char **args)
-{
-	const char *argv[16] = { "git" };
-	size_t i;
-
-	for (i = 0; args[i] && i + 2 < ARRAY_SIZE(argv); i++)
-		argv[i + 1] = args[i];
-	return run_capture_in(dir, (char *const *)argv, out, false);
-}
 
 static char *trim(struct strbuf *sb)
 {
@@ -70,7 +63,7 @@ int changes_since(const struct tree *tree, const char *rev,
 	int ret = -1;
 
 	memset(cs, 0, sizeof(*cs));
-	if (git_in(tree->root, &out, (const char *[]){ "rev-parse",
+	if (git(tree->root, &out, (const char *[]){ "rev-parse",
 			"--is-inside-work-tree", NULL }) ||
 	    strncmp(out.buf ? out.buf : "", "true", 4)) {
 		error("--since needs a git work tree, and %s is not one",
@@ -78,20 +71,20 @@ int changes_since(const struct tree *tree, const char *rev,
 		goto out;
 	}
 	strbuf_release(&out);
-	if (git_in(tree->root, &out, (const char *[]){ "rev-parse", "--verify",
+	if (git(tree->root, &out, (const char *[]){ "rev-parse", "--verify",
 			"--quiet", spec, NULL })) {
 		error("--since: unknown revision '%s' in %s", rev, tree->root);
 		goto out;
 	}
 	strbuf_release(&out);
 	/* A branch's own changes: from where it left REV, not REV's later ones. */
-	if (git_in(tree->root, &out, (const char *[]){ "merge-base", spec,
+	if (git(tree->root, &out, (const char *[]){ "merge-base", spec,
 			"HEAD", NULL })) {
 		error("--since: %s and HEAD have no common ancestor", rev);
 		goto out;
 	}
 	base = trim(&out);
-	if (git_in(tree->root, &out, (const char *[]){ "diff", "--name-only",
+	if (git(tree->root, &out, (const char *[]){ "diff", "--name-only",
 			"--no-renames", "--relative", base, "--", NULL })) {
 		error("--since: git diff %s failed in %s", base, tree->root);
 		free(base);
@@ -106,7 +99,7 @@ int changes_since(const struct tree *tree, const char *rev,
 			continue;
 		add_unique(&cs->files, line);
 		obj = xasprintf("%s:./%s", base, line);
-		if (git_in(tree->root, &old, (const char *[]){ "cat-file",
+		if (git(tree->root, &old, (const char *[]){ "cat-file",
 				"blob", obj, NULL })) {
 			vec_push(&cs->gone_before, xstrdup(line));
 			strbuf_release(&old);
@@ -131,18 +124,6 @@ out:
 	return ret;
 }
 
-/* "a/x/y.c" from "--- a/x/y.c\t..." lines; NULL for /dev/null. */
-static char *patch_path(const char *line)
-{
-	size_t len = strcspn(line, "\t\n");
-
-	if (len >= 9 && !strncmp(line, "/dev/null", 9))
-		return NULL;
-	if (len > 2 && (line[0] == 'a' || line[0] == 'b') && line[1] == '/')
-		return xstrndup(line + 2, len - 2);
-	return xstrndup(line, len);
-}
-
 static void patch_files(const char *text, struct vec *old, struct vec *new)
 {
 	const char *p = text;
@@ -152,7 +133,8 @@ static void patch_files(const char *text, struct vec *old, struct vec *new)
 
 		if (strncmp(p, "--- ", 4) && strncmp(p, "+++ ", 4))
 			continue;
-		path = patch_path(p + 4);
+		if (diff_file_path(p + 4, &path))
+			continue;
 		if (path && is_source(path))
 			add_unique(p[0] == '-' ? old : new, path);
 		free(path);
@@ -167,15 +149,11 @@ static int copy_into(const struct tree *tree, const char *rel,
 	int ret = 0;
 	size_t len;
 	char *text = read_file(from, &len);
-	FILE *f;
 
 	if (slash)
 		*slash = '\0';
 	if (text) {
-		f = mkdir_p(dir) ? NULL : fopen(to, "w");
-		ret = !f || fwrite(text, 1, len, f) != len;
-		if (f)
-			ret |= fclose(f) != 0;
+		ret = mkdir_p(dir) || write_file(to, text, len);
 		if (ret)
 			error("cannot copy %s into %s", rel, scratch);
 	}
@@ -202,16 +180,6 @@ static char *read_patch(const char *patch, size_t *len)
 	}
 	*len = sb.len;
 	return sb.buf ? strbuf_detach(&sb) : xstrdup("");
-}
-
-static int write_text_file(const char *path, const char *text, size_t len)
-{
-	FILE *f = fopen(path, "w");
-	int ret = !f || fwrite(text, 1, len, f) != len;
-
-	if (f)
-		ret |= fclose(f) != 0;
-	return ret ? -1 : 0;
 }
 
 int changes_from_patch(const struct tree *tree, const char *patch,
@@ -242,7 +210,7 @@ int changes_from_patch(const struct tree *tree, const char *patch,
 	}
 	cs->scratch = xstrdup(tmpl);
 	patch_copy = path_join(cs->scratch, "change.patch");
-	if (write_text_file(patch_copy, text, len)) {
+	if (write_file(patch_copy, text, len)) {
 		error("cannot write %s", patch_copy);
 		goto out;
 	}
@@ -252,9 +220,9 @@ int changes_from_patch(const struct tree *tree, const char *patch,
 			goto out;
 	/* Outside any repository, git apply patches plain files. */
 	setenv("GIT_CEILING_DIRECTORIES", "/tmp", 1);
-	if (git_in(cs->scratch, &out, (const char *[]){ "apply", "--check",
+	if (git(cs->scratch, &out, (const char *[]){ "apply", "--check",
 			"change.patch", NULL }) ||
-	    git_in(cs->scratch, &out, (const char *[]){ "apply",
+	    git(cs->scratch, &out, (const char *[]){ "apply",
 			"change.patch", NULL })) {
 		error("the patch %s does not apply to %s (see git apply's message above)",
 		      strcmp(patch, "-") ? patch : "on standard input",

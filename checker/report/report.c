@@ -11,6 +11,7 @@
 #include "report/report.h"
 #include "scan/scan.h"
 #include "scan/tree.h"
+#include "lib/fileio.h"
 
 static json_t *load_scan(const char *file)
 {
@@ -68,10 +69,9 @@ static int write_out(const char *dir, const char *name, const char *text,
 		      size_t len)
 {
 	char *path = path_join(dir, name);
-	FILE *f = fopen(path, "w");
 	int ret = 0;
 
-	if (!f || fwrite(text, 1, len, f) != len || fclose(f)) {
+	if (write_file(path, text, len)) {
 		error("cannot write %s: %s", path, strerror(errno));
 		ret = -1;
 	}

@@ -114,7 +114,4 @@ void report_svg(struct strbuf *sb, const struct report *r);
 void report_html(struct strbuf *sb, const struct report *r);
 void report_md(struct strbuf *sb, const struct report *r);
 
-/* Series patch parsing (report_series.c), exposed for the unit tests. */
-char *diff_git_path(const char *line);
-
 #endif

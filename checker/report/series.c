@@ -10,67 +10,10 @@
 #include <string.h>
 
 #include "report/report.h"
-#include "scan/tree.h"
+#include "lib/diffpath.h"
+#include "lib/fileio.h"
 
 #define COVER_LETTER "0000-cover-letter.patch"
-
-/* git's C-style quoting of unusual path names ("a/x\"y"). */
-static char *unquote(const char *p)
-{
-	struct strbuf sb = { 0 };
-	char c;
-
-	for (p++; *p && *p != '"'; p++) {
-		c = *p;
-		if (c == '\\' && p[1]) {
-			c = *++p;
-			if (c >= '0' && c <= '7') {
-				c = strtol((char[]){ p[0], p[1], p[2], 0 },
-					   NULL, 8);
-				p += 2;
-			} else if (c == 'n') {
-				c = '\n';
-			} else if (c == 't') {
-				c = '\t';
-			}
-		}
-		strbuf_add(&sb, &c, 1);
-	}
-	return strbuf_detach(&sb);
-}
-
-/* The old path of a `diff --git a/PATH b/PATH` line, or NULL. */
-char *diff_git_path(const char *line)
-{
-	const char *rest, *b;
-	size_t n, x;
-	char *path;
-
-	if (!starts_with(line, "diff --git "))
-		return NULL;
-	rest = line + strlen("diff --git ");
-	if (*rest == '"') {
-		path = unquote(rest);
-		if (!starts_with(path, "a/")) {
-			free(path);
-			return NULL;
-		}
-		memmove(path, path + 2, strlen(path + 2) + 1);
-		return path;
-	}
-	if (!starts_with(rest, "a/"))
-		return NULL;
-	n = strcspn(rest, "\n");
-	/* "a/X b/X": both halves the same, even when X has spaces. */
-	if (n >= 5 && (n - 5) % 2 == 0) {
-		x = (n - 5) / 2;
-		if (!strncmp(rest + x + 2, " b/", 3) &&
-		    !strncmp(rest + 2, rest + x + 5, x))
-			return xstrndup(rest + 2, x);
-	}
-	b = strstr(rest, " b/");
-	return b ? xstrndup(rest + 2, b - rest - 2) : NULL;
-}
 
 static int cmp_str(const void *a, const void *b)
 {

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "scan/flags.h"
+#include "lib/fileio.h"
 #include "lib/spawn.h"
 
 #ifndef CLANG_RESOURCE_INCLUDE

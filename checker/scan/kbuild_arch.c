@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "scan/kbuild_arch.h"
-#include "scan/tree.h"
+#include "lib/fileio.h"
 #include "lib/util.h"
 
 /* Makefiles nest a few levels; a cycle must not recurse for ever. */

@@ -7,6 +7,7 @@
 
 #include "ast/collect.h"
 #include "scan/pch.h"
+#include "lib/fileio.h"
 
 struct count {
 	char *header;

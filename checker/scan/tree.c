@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,35 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ast/collect.h"
+#include "ast/relevance.h"
 #include "scan/tree.h"
-
-char *read_file(const char *path, size_t *size)
-{
-	struct strbuf sb = { 0 };
-	char chunk[65536];
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return NULL;
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0) {
-			int saved = errno;
-
-			if (errno == EINTR)
-				continue;
-			close(fd);
-			strbuf_release(&sb);
-			errno = saved;
-			return NULL;
-		}
-		strbuf_add(&sb, chunk, n);
-	}
-	close(fd);
-	*size = sb.len;
-	return strbuf_detach(&sb);
-}
+#include "lib/fileio.h"
 
 static char *makefile_var(const char *text, const char *name)
 {

@@ -38,7 +38,4 @@ void tree_find_candidates(const struct tree *tree, struct vec *files,
 bool tree_file_is_candidate(const struct tree *tree, const char *rel,
 			    const char *text, size_t size);
 
-/* Read a whole file; NULL with errno set on failure. */
-char *read_file(const char *path, size_t *size);
-
 #endif

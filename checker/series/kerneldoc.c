@@ -11,7 +11,7 @@
 
 #include "ast/collect.h"
 #include "series/kerneldoc.h"
-#include "scan/tree.h"
+#include "lib/fileio.h"
 #include "lib/util.h"
 
 static const char *line_start(const char *text, const char *p)
@@ -89,7 +89,6 @@ int remove_member_doc(const char *root, const char *rel)
 	char *path = path_join(root, rel), *text, *edited;
 	int ret = 0;
 	size_t size;
-	FILE *fp;
 
 	text = read_file(path, &size);
 	if (!text) {
@@ -97,12 +96,8 @@ int remove_member_doc(const char *root, const char *rel)
 		return -1;
 	}
 	edited = kerneldoc_without_member(text, OPS_STRUCT, PGSIZE_MEMBER);
-	if (edited) {
-		fp = fopen(path, "w");
-		ret = fp && fputs(edited, fp) >= 0 ? 1 : -1;
-		if (fp && fclose(fp))
-			ret = -1;
-	}
+	if (edited)
+		ret = write_file(path, edited, strlen(edited)) ? -1 : 1;
 	free(edited);
 	free(text);
 	free(path);

@@ -1,29 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Scratch copies of a tree, and git run in them. */
+/* Scratch copies of a tree. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "series/scratch.h"
+#include "lib/git.h"
 #include "lib/spawn.h"
-
-int git(const char *dir, struct strbuf *out, const char *const *args)
-{
-	struct vec argv = { 0 };
-	struct strbuf discard = { 0 };
-	int ret;
-
-	vec_push(&argv, "git");
-	vec_push(&argv, "-C");
-	vec_push(&argv, (char *)dir);
-	for (; *args; args++)
-		vec_push(&argv, (char *)*args);
-	vec_push(&argv, NULL);
-	ret = run_capture((char *const *)argv.items, out ? out : &discard,
-			  !out);
-	strbuf_release(&discard);
-	vec_free(&argv, NULL);
-	return ret;
-}
 
 char *trimmed(struct strbuf *sb)
 {
@@ -41,8 +23,8 @@ bool is_git_top(const struct tree *tree)
 	char *dir;
 
 	/* stderr joins stdout: outside a repository git complains. */
-	if (!run_capture((char *const[]){ "git", "-C", root, "rev-parse",
-			 "--show-toplevel", NULL }, &out, true)) {
+	if (!git_with_stderr(root, &out, (const char *[]){ "rev-parse",
+			     "--show-toplevel", NULL })) {
 		dir = trimmed(&out);
 		top = !strcmp(dir, root);
 		free(dir);
@@ -74,8 +56,8 @@ int make_scratch(const struct tree *tree, bool git_top, char **scratch,
 	*work = path_join(*scratch, "tree");
 	note("working in %s", *work);
 	if (git_top) {
-		ret = run_quiet((char *const[]){ "git", "clone", "-q", "--shared",
-			(char *)tree->root, *work, NULL });
+		ret = git(NULL, NULL, (const char *[]){ "clone", "-q",
+			  "--shared", tree->root, *work, NULL });
 	} else {
 		src = path_join(tree->root, ".");
 		ret = run_quiet((char *const[]){ "cp", "-a", src, *work, NULL });

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Scratch copies of a tree and the git calls made in them: series writes
- * its patches in one, series --verify applies them to another. The
- * user's tree and repository are only ever read.
+ * Scratch copies of a tree: series writes its patches in one, series
+ * --verify applies them to another. The user's tree and repository are
+ * only ever read.
  */
 #ifndef IOMMU_PGSIZE_SCRATCH_H
 #define IOMMU_PGSIZE_SCRATCH_H
@@ -11,12 +11,6 @@
 
 #include "scan/tree.h"
 #include "lib/util.h"
-
-/*
- * Run git with @args in @dir; stdout into @out (may be NULL: then stderr
- * is kept with it, out of the user's way).
- */
-int git(const char *dir, struct strbuf *out, const char *const *args);
 
 /* Detach @sb's text without trailing newlines and spaces. */
 char *trimmed(struct strbuf *sb);

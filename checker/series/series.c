@@ -20,6 +20,8 @@
 #include "series/text.h"
 #include "series/kerneldoc.h"
 #include "series/verify.h"
+#include "lib/fileio.h"
+#include "lib/git.h"
 #include "lib/spawn.h"
 
 struct series {
@@ -112,16 +114,6 @@ static char *history_prefix(struct series *s, const char *rel)
 out:
 	strbuf_release(&out);
 	return best;
-}
-
-static int write_file(const char *path, const char *text)
-{
-	FILE *fp = fopen(path, "w");
-
-	if (!fp)
-		return -1;
-	fputs(text, fp);
-	return fclose(fp) ? -1 : 0;
 }
 
 /*
@@ -264,7 +256,7 @@ static int commit(struct series *s, const char *msg, const struct vec *files)
 	char *msgfile = path_join(s->scratch, "message");
 	struct vec argv = { 0 };
 	size_t i;
-	int ret = write_file(msgfile, msg);
+	int ret = write_file(msgfile, msg, strlen(msg));
 
 	vec_push(&argv, (char *)"-c");
 	vec_push(&argv, s->name_cfg);
@@ -306,7 +298,7 @@ static void tidy_comments(struct series *s, const char *rel)
 	original = read_file(orig_path, &size);
 	if (patched && original)
 		tidy = unglue_comments(patched, original);
-	if (tidy && write_file(path, tidy))
+	if (tidy && write_file(path, tidy, strlen(tidy)))
 		warn("cannot rewrite %s", path);
 	free(tidy);
 	free(patched);
@@ -533,7 +525,8 @@ static int write_series(struct series *s, const struct vec *plan, bool core,
 		replace_once(&cover, "\n\n", headers);
 		free(headers);
 	}
-	ret = write_file(patches.items[0], cover.buf);
+	ret = write_file(patches.items[0], cover.buf,
+			 strlen(cover.buf));
 	free(blurb);
 	free(to);
 	for (size = 0; size < patches.nr; size++)

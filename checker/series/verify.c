@@ -15,16 +15,14 @@
 #include "series/scratch.h"
 #include "scan/output.h"
 #include "series/verify.h"
+#include "lib/diffpath.h"
+#include "lib/fileio.h"
+#include "lib/git.h"
 #include "lib/spawn.h"
 #include "rules/verify.h"
 
 #define AM_NAME "user.name=iommu-pgsize"
 #define AM_EMAIL "user.email=iommu-pgsize@localhost"
-
-const char *check_status_name(enum check_status s)
-{
-	return s == CHECK_PASS ? "pass" : s == CHECK_FAIL ? "fail" : "skip";
-}
 
 static double now(void)
 {
@@ -303,10 +301,12 @@ static void patch_files(const char *path, struct vec *files)
 
 	for (line = strtok_r(text ? text : "", "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
-		char *b = strstr(line, " b/");
+		char *old_path, *new_path;
 
-		if (starts_with(line, "diff --git a/") && b)
-			vec_push(files, xstrdup(b + 3));
+		if (diff_git_paths(line, &old_path, &new_path))
+			continue;
+		vec_push(files, new_path);
+		free(old_path);
 	}
 	free(text);
 }

@@ -30,8 +30,6 @@ struct verify_request {
 
 enum check_status { CHECK_PASS, CHECK_FAIL, CHECK_SKIP };
 
-const char *check_status_name(enum check_status s);
-
 /* --arch LIST (NULL: all) as struct kbuild_arch pointers; -1 if bad. */
 int verify_arch_list(const char *list, struct vec *out);
 

@@ -13,6 +13,12 @@ static const char *cell(enum check_status s)
 	return s == CHECK_PASS ? "ok" : s == CHECK_FAIL ? "FAIL" : "skip";
 }
 
+/* The same in verify.json's words. */
+static const char *check_status_name(enum check_status s)
+{
+	return s == CHECK_PASS ? "pass" : s == CHECK_FAIL ? "fail" : "skip";
+}
+
 static void checkpatch_cell(char *buf, size_t size,
 			    const struct verify_patch *p)
 {

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "report/report.h"
+#include "lib/diffpath.h"
 
 static void check(void (*fn)(struct strbuf *, const char *), const char *in,
 		  const char *want)

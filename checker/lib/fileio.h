@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Whole files in and out. */
+#ifndef IOMMU_PGSIZE_FILEIO_H
+#define IOMMU_PGSIZE_FILEIO_H
+
+#include <stddef.h>
+
+/* Read a whole file; NULL with errno set on failure. */
+char *read_file(const char *path, size_t *size);
+
+/*
+ * Create or truncate @path and write @len bytes of @text to it. Returns 0,
+ * or -1 with errno set.
+ */
+int write_file(const char *path, const char *text, size_t len);
+
+#endif
