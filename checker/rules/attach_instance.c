@@ -11,45 +11,8 @@
 #include "ast/collect.h"
 #include "ast/cursor.h"
 #include "ast/flow.h"
+#include "ast/types.h"
 #include "rules/verify.h"
-
-#define INSTANCE_MEMBER_STRUCT	"iommu_device"
-
-/* Does record type @t embed (not point to) a struct @tag? */
-struct embed_search {
-	const char *tag;
-	bool found;
-};
-
-static enum CXVisitorResult find_embedded(CXCursor field, CXClientData data)
-{
-	struct embed_search *s = data;
-
-	if (type_is_record(clang_getCursorType(field), s->tag)) {
-		s->found = true;
-		return CXVisit_Break;
-	}
-	return CXVisit_Continue;
-}
-
-static bool embeds(CXType record, const char *tag)
-{
-	struct embed_search s = { .tag = tag };
-	CXType canon = clang_getCanonicalType(record);
-
-	if (canon.kind != CXType_Record)
-		return false;
-	clang_Type_visitFields(canon, find_embedded, &s);
-	return s.found;
-}
-
-bool is_instance_pointer(CXType t)
-{
-	CXType canon = clang_getCanonicalType(t);
-
-	return canon.kind == CXType_Pointer &&
-	       embeds(clang_getPointeeType(canon), INSTANCE_MEMBER_STRUCT);
-}
 
 /* A member of the driver's domain struct (one embedding iommu_domain). */
 static bool is_domain_member(CXCursor member_expr)
@@ -58,7 +21,7 @@ static bool is_domain_member(CXCursor member_expr)
 	CXCursor record = clang_getCursorSemanticParent(field);
 
 	return clang_getCursorKind(field) == CXCursor_FieldDecl &&
-	       embeds(clang_getCursorType(record), DOMAIN_STRUCT);
+	       record_embeds(clang_getCursorType(record), DOMAIN_STRUCT);
 }
 
 static bool is_domain_instance_member(CXCursor c)
@@ -209,7 +172,7 @@ static bool is_instance_member(CXCursor c, const struct attach_facts *f)
 	for (i = 0; i < f->nr_tainted; i++)
 		if (clang_equalCursors(field, f->tainted[i]))
 			return true;
-	return embeds(clang_getCursorType(clang_getCursorSemanticParent(field)),
+	return record_embeds(clang_getCursorType(clang_getCursorSemanticParent(field)),
 		      INSTANCE_MEMBER_STRUCT);
 }
 
@@ -231,9 +194,9 @@ static enum CXChildVisitResult find_instance_read(CXCursor c, CXCursor parent,
 	}
 	/* A helper in this file that computes the value from an instance. */
 	if (clang_getCursorKind(c) == CXCursor_CallExpr && r->depth < 2) {
-		def = function_definition(c);
-		if (!cursor_is_null(def) &&
-		    clang_Location_isFromMainFile(clang_getCursorLocation(def))) {
+		def = flow_followable_callee(c, clang_getNullCursor(),
+					     r->depth);
+		if (!cursor_is_null(def)) {
 			r->depth++;
 			clang_visitChildren(def, find_instance_read, r);
 			r->depth--;
@@ -327,10 +290,8 @@ static enum CXChildVisitResult find_facts(CXCursor c, CXCursor parent,
 		break;
 	}
 	if (clang_getCursorKind(c) == CXCursor_CallExpr) {
-		def = function_definition(c);
-		if (!cursor_is_null(def) && s->depth < FLOW_MAX_DEPTH &&
-		    !clang_equalCursors(def, s->fn) &&
-		    clang_Location_isFromMainFile(clang_getCursorLocation(def)))
+		def = flow_followable_callee(c, s->fn, s->depth);
+		if (!cursor_is_null(def))
 			gather(def, s->depth + 1, s->sizes_only, f);
 	}
 	return CXChildVisit_Recurse;

@@ -193,10 +193,8 @@ static enum CXChildVisitResult find_pgtable_call(CXCursor c, CXCursor parent,
 	free(name);
 	if (s->done)
 		return CXChildVisit_Break;
-	def = function_definition(c);
-	if (!cursor_is_null(def) && s->depth < FLOW_MAX_DEPTH &&
-	    clang_Location_isFromMainFile(clang_getCursorLocation(def)) &&
-	    !clang_equalCursors(def, s->fn) &&
+	def = flow_followable_callee(c, s->fn, s->depth);
+	if (!cursor_is_null(def) &&
 	    search_calls(def, s->depth + 1, s->found)) {
 		s->done = true;
 		return CXChildVisit_Break;
@@ -247,11 +245,9 @@ static enum CXChildVisitResult find_store(CXCursor c, CXCursor parent,
 				   CXCursor_MemberRefExpr &&
 				   member_of(rhs, PGTABLE_CFG_STRUCT,
 					     PGSIZE_MEMBER);
-	} else if (clang_getCursorKind(c) == CXCursor_CallExpr &&
-		   s->depth < FLOW_MAX_DEPTH) {
-		def = function_definition(c);
-		if (!cursor_is_null(def) && !clang_equalCursors(def, s->fn) &&
-		    clang_Location_isFromMainFile(clang_getCursorLocation(def)))
+	} else if (clang_getCursorKind(c) == CXCursor_CallExpr) {
+		def = flow_followable_callee(c, s->fn, s->depth);
+		if (!cursor_is_null(def))
 			s->found = search_stores(def, s->depth + 1,
 						 s->constant, &s->value);
 	}

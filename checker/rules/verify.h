@@ -32,8 +32,6 @@ struct verdict *verify_add(struct verify_input *in, const char *rule,
 			   const char *verdict, enum verdict_level level);
 void verify_point_at(struct verify_input *in, struct verdict *v, CXCursor c);
 void rule_attach_instance(struct verify_input *in);
-/* A pointer to an IOMMU instance: a struct embedding iommu_device. */
-bool is_instance_pointer(CXType t);
 /* Append ",name" to a list of functions unless it is there already. */
 void verify_join(struct strbuf *sb, const char *name);
 /* "SZ_4K|SZ_2M" for a page-size set, with @sep between the names. */
