@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "rules/rules.h"
 #include "report/report.h"
 
 static void ops_list(struct strbuf *sb, const struct report_driver *d, int k)
@@ -85,7 +86,8 @@ void report_md(struct strbuf *sb, const struct report *r)
 	strbuf_addstr(sb, "| driver | status | ops object | old page sizes |");
 	for (k = 0; k < RR_NR; k++)
 		strbuf_addf(sb, " %s |", report_rule_names[k]);
-	strbuf_addstr(sb, " ops-pgsize uses | patch |\n|---|---|---|---|");
+	strbuf_addf(sb, " %s uses | patch |\n|---|---|---|---|",
+		    RULE_OPS_PGSIZE);
 	for (k = 0; k < RR_NR; k++)
 		strbuf_addstr(sb, "---|");
 	strbuf_addstr(sb, "---:|---|\n");

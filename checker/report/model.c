@@ -3,13 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules/rules.h"
 #include "scan/output.h"
 #include "report/report.h"
 
 const char *const report_rule_names[RR_NR] = {
-	[RR_DOMAIN_INIT] = "domain-init",
-	[RR_ATTACH_INSTANCE] = "attach-instance",
-	[RR_PGSIZE_FORMAT] = "pgsize-format",
+	[RR_DOMAIN_INIT] = RULE_DOMAIN_INIT,
+	[RR_ATTACH_INSTANCE] = RULE_ATTACH_INSTANCE,
+	[RR_PGSIZE_FORMAT] = RULE_PGSIZE_FORMAT,
 };
 
 const char *const report_status_names[RS_NR] = {

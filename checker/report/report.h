@@ -14,7 +14,7 @@
 
 int cmd_report(int argc, char **argv);
 
-/* The rules with a verdict per ops object, in table order. */
+/* The rules with a verdict per ops object, in the report's column order. */
 enum report_rule {
 	RR_DOMAIN_INIT,
 	RR_ATTACH_INSTANCE,

@@ -12,7 +12,7 @@
 #include "ast/cursor.h"
 #include "ast/flow.h"
 #include "ast/types.h"
-#include "rules/verify.h"
+#include "rules/rules.h"
 
 /* A member of the driver's domain struct (one embedding iommu_domain). */
 static bool is_domain_member(CXCursor member_expr)
@@ -319,51 +319,51 @@ static char *functions(const char *a, const char *b)
 {
 	struct strbuf sb = { 0 };
 
-	verify_join(&sb, a);
-	verify_join(&sb, b);
+	names_join(&sb, a);
+	names_join(&sb, b);
 	return strbuf_detach(&sb);
 }
 
-void rule_attach_instance(struct verify_input *in)
+void rule_attach_instance(struct ops_site *site)
 {
 	struct attach_facts f = { 0 };
 	struct verdict *v;
 	char *attach;
 	size_t i;
 
-	if (cursor_is_null(in->attach)) {
-		v = verify_add(in, RULE_ATTACH_INSTANCE, "n/a", VERDICT_OK);
+	if (cursor_is_null(site->attach)) {
+		v = rule_add(site, RULE_ATTACH_INSTANCE, "n/a", VERDICT_OK);
 		v->detail = xstrdup("no paging attach_dev");
 		return;
 	}
-	attach = cursor_spelling(in->attach);
-	gather(in->attach, 0, false, &f);
+	attach = cursor_spelling(site->attach);
+	gather(site->attach, 0, false, &f);
 	/* Sizes taken from an instance when the domain is allocated. */
-	for (i = 0; i < in->allocs.nr; i++) {
-		struct alloc_def *a = in->allocs.items[i];
+	for (i = 0; i < site->allocs.nr; i++) {
+		struct alloc_def *a = site->allocs.items[i];
 
 		if (!cursor_is_null(a->def))
 			gather(a->def, 0, true, &f);
 	}
-	if (ops_sizes_from_instances(in->ops))
+	if (ops_sizes_from_instances(site->ops))
 		f.instance_sizes = true;
 	if (f.guard) {
-		v = verify_add(in, RULE_ATTACH_INSTANCE, "bound", VERDICT_OK);
+		v = rule_add(site, RULE_ATTACH_INSTANCE, "bound", VERDICT_OK);
 		v->detail = xasprintf("%s() rejects a device behind another instance (in %s())",
 				      attach, f.guard_fn);
 		v->where = functions(attach, f.guard_fn);
 	} else if (f.shared) {
-		v = verify_add(in, RULE_ATTACH_INSTANCE, "shared", VERDICT_OK);
+		v = rule_add(site, RULE_ATTACH_INSTANCE, "shared", VERDICT_OK);
 		v->detail = xasprintf("the domain keeps its devices or instances in a list (%s()): shared across instances by design",
 				      f.shared_fn);
 		v->where = functions(attach, f.shared_fn);
 	} else {
 		/* Unguarded: a finding only if the instance shapes the table. */
-		v = verify_add(in, RULE_ATTACH_INSTANCE,
+		v = rule_add(site, RULE_ATTACH_INSTANCE,
 			       f.instance_sizes ? "unguarded-instance" :
 			       "unguarded-constant",
 			       f.instance_sizes ? VERDICT_FINDING : VERDICT_INFO);
-		verify_point_at(in, v, in->attach);
+		rule_point_at(site, v, site->attach);
 		v->detail = xasprintf(f.instance_sizes ?
 			"%s() never checks which instance a device is behind, but the domain's page sizes or page-table format come from an instance" :
 			"%s() does not check the instance; harmless while page sizes are the same constant everywhere",

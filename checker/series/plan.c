@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "series/plan.h"
-#include "rules/verify.h"
+#include "rules/rules.h"
 
 void plan_entry_free(void *p)
 {
@@ -109,7 +109,7 @@ static char *fallback_allocators(const struct ops_object *ops, bool *limit,
 			continue;
 		}
 		bare++;
-		verify_join(&sb, cb->function);
+		names_join(&sb, cb->function);
 	}
 	*limit = setting && bare;
 	if (*limit && bare > 1) {
@@ -167,7 +167,7 @@ static char *allocator_list(const struct ops_object *ops)
 		const struct callback *cb = ops->alloc.items[i];
 
 		if (cb->paging)
-			verify_join(&sb, cb->function);
+			names_join(&sb, cb->function);
 	}
 	return strbuf_detach(&sb);
 }

@@ -14,7 +14,7 @@
 
 #include "scan/parse.h"
 #include "series/plan.h"
-#include "rules/verify.h"
+#include "rules/rules.h"
 #include "scan/options.h"
 #include "scan/scan.h"
 #include "series/scratch.h"

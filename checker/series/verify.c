@@ -16,7 +16,7 @@
 #include "scan/output.h"
 #include "series/verify.h"
 #include "lib/spawn.h"
-#include "rules/verify.h"
+#include "rules/rules.h"
 
 #define AM_NAME "user.name=iommu-pgsize"
 #define AM_EMAIL "user.email=iommu-pgsize@localhost"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The verifier's rules on small drivers parsed by libclang. */
+/* The rules on small drivers, through parse_all() as a scan runs them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
