@@ -112,8 +112,9 @@ static void rule_row(struct strbuf *sb, const struct report *r,
 		for (j = 0; j < d->ops.nr; j++) {
 			const struct report_ops *o = d->ops.items[j];
 
-			if (o->v[k].verdict)
-				tally_add(t, ARRAY_SIZE(t), o->v[k].verdict);
+			if (o->v[k].given)
+				tally_add(t, ARRAY_SIZE(t),
+					  outcome_name(o->v[k].verdict));
 		}
 	}
 	strbuf_addf(sb, "<tr data-rule=\"%s\"><th scope=\"row\">%s</th><td class=\"warnings\">%u</td><td class=\"notes\">%u</td><td class=\"verdicts\">",
@@ -147,11 +148,11 @@ static void verdict_badge(struct strbuf *sb, const struct report *r,
 	esc(sb, v->level ? v->level : "none");
 	strbuf_addf(sb, "\" data-rule=\"%s\" data-verdict=\"",
 		    report_rule_names[k]);
-	esc(sb, v->verdict ? v->verdict : "none");
+	esc(sb, report_verdict_word(v, "none"));
 	strbuf_addstr(sb, "\" title=\"");
 	esc(sb, v->detail);
 	strbuf_addstr(sb, "\">");
-	esc(sb, v->verdict ? v->verdict : "\u2014");
+	esc(sb, report_verdict_word(v, "\u2014"));
 	if (v->level && strcmp(v->level, "ok")) {
 		strbuf_addstr(sb, " <small>");
 		short_link(sb, r, v->file, v->line);

@@ -20,7 +20,7 @@ static void ops_list(struct strbuf *sb, const struct report_driver *d, int k)
 		if (j)
 			strbuf_addstr(sb, "; ");
 		if (k >= 0) {
-			md_text(sb, o->v[k].verdict ? o->v[k].verdict : "-");
+			md_text(sb, report_verdict_word(&o->v[k], "-"));
 		} else if (k == -1) {
 			md_code(sb, o->name);
 		} else if (o->expr) {

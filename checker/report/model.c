@@ -13,6 +13,12 @@ const char *const report_rule_names[RR_NR] = {
 	[RR_PGSIZE_FORMAT] = RULE_PGSIZE_FORMAT,
 };
 
+const char *report_verdict_word(const struct report_verdict *v,
+				const char *none)
+{
+	return v->given ? outcome_name(v->verdict) : none;
+}
+
 const char *const report_status_names[RS_NR] = {
 	[RS_MIGRATED] = "migrated",
 	[RS_ATTENTION] = "attention",
@@ -59,11 +65,14 @@ static void read_verdicts(struct report_ops *o, json_t *list)
 
 	json_array_foreach(list, i, v) {
 		const char *rule = jget_str(v, "rule");
+		const char *word;
 
 		for (k = 0; rule && k < RR_NR; k++) {
 			if (strcmp(rule, report_rule_names[k]))
 				continue;
-			o->v[k].verdict = jget_str(v, "verdict");
+			word = jget_str(v, "verdict");
+			o->v[k].given = word &&
+					outcome_parse(word, &o->v[k].verdict);
 			o->v[k].level = jget_str(v, "level");
 			o->v[k].detail = jget_str(v, "detail");
 			o->v[k].file = jget_str(v, "file");

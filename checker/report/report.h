@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "lib/util.h"
+#include "model/model.h"
 
 int cmd_report(int argc, char **argv);
 
@@ -37,12 +38,17 @@ extern const char *const report_status_labels[RS_NR];
 
 /* Strings below borrow the JSON model, which the report owns. */
 struct report_verdict {
-	const char *verdict;	/* NULL when the scan gave none */
+	bool given;		/* false when the scan gave none */
+	enum outcome verdict;
 	const char *level;
 	const char *detail;
 	const char *file;
 	long line;
 };
+
+/* The verdict's word, or @none when the scan gave none. */
+const char *report_verdict_word(const struct report_verdict *v,
+				const char *none);
 
 struct report_ops {
 	const char *name;

@@ -332,7 +332,7 @@ void rule_attach_instance(struct ops_site *site)
 	size_t i;
 
 	if (cursor_is_null(site->attach)) {
-		v = rule_add(site, RULE_ATTACH_INSTANCE, "n/a", VERDICT_OK);
+		v = rule_add(site, RULE_ATTACH_INSTANCE, OUTCOME_NA, VERDICT_OK);
 		v->detail = xstrdup("no paging attach_dev");
 		return;
 	}
@@ -348,20 +348,20 @@ void rule_attach_instance(struct ops_site *site)
 	if (ops_sizes_from_instances(site->ops))
 		f.instance_sizes = true;
 	if (f.guard) {
-		v = rule_add(site, RULE_ATTACH_INSTANCE, "bound", VERDICT_OK);
+		v = rule_add(site, RULE_ATTACH_INSTANCE, OUTCOME_BOUND, VERDICT_OK);
 		v->detail = xasprintf("%s() rejects a device behind another instance (in %s())",
 				      attach, f.guard_fn);
 		v->where = functions(attach, f.guard_fn);
 	} else if (f.shared) {
-		v = rule_add(site, RULE_ATTACH_INSTANCE, "shared", VERDICT_OK);
+		v = rule_add(site, RULE_ATTACH_INSTANCE, OUTCOME_SHARED, VERDICT_OK);
 		v->detail = xasprintf("the domain keeps its devices or instances in a list (%s()): shared across instances by design",
 				      f.shared_fn);
 		v->where = functions(attach, f.shared_fn);
 	} else {
 		/* Unguarded: a finding only if the instance shapes the table. */
 		v = rule_add(site, RULE_ATTACH_INSTANCE,
-			       f.instance_sizes ? "unguarded-instance" :
-			       "unguarded-constant",
+			       f.instance_sizes ? OUTCOME_UNGUARDED_INSTANCE :
+			       OUTCOME_UNGUARDED_CONSTANT,
 			       f.instance_sizes ? VERDICT_FINDING : VERDICT_INFO);
 		rule_point_at(site, v, site->attach);
 		v->detail = xasprintf(f.instance_sizes ?

@@ -67,10 +67,10 @@ void rule_domain_init(struct ops_site *site)
 		free(name);
 	}
 	if (!any_paging) {
-		v = rule_add(site, RULE_DOMAIN_INIT, "n/a", VERDICT_OK);
+		v = rule_add(site, RULE_DOMAIN_INIT, OUTCOME_NA, VERDICT_OK);
 		v->detail = xstrdup("no paging-domain allocator");
 	} else if (!unset_fn.len) {
-		v = rule_add(site, RULE_DOMAIN_INIT, "sets", VERDICT_OK);
+		v = rule_add(site, RULE_DOMAIN_INIT, OUTCOME_SETS, VERDICT_OK);
 		v->detail = xasprintf("every successful return of the allocators sets the domain's pgsize_bitmap (%s)",
 				      where.buf);
 		v->where = strbuf_detach(&where);
@@ -78,7 +78,7 @@ void rule_domain_init(struct ops_site *site)
 		   flow_reaches_store(site->attach, &setter)) {
 		char *attach = cursor_spelling(site->attach);
 
-		v = rule_add(site, RULE_DOMAIN_INIT, "finalised",
+		v = rule_add(site, RULE_DOMAIN_INIT, OUTCOME_FINALISED,
 			     VERDICT_OK);
 		v->detail = xasprintf("%s() returns a domain without page sizes; %s() gives it its pgsize_bitmap in %s() before it is used",
 				      unset_fn.buf, attach, setter);
@@ -89,7 +89,7 @@ void rule_domain_init(struct ops_site *site)
 		site->unset_alloc = unset_def;
 		free(attach);
 	} else {
-		v = rule_add(site, RULE_DOMAIN_INIT, "fallback",
+		v = rule_add(site, RULE_DOMAIN_INIT, OUTCOME_FALLBACK,
 			     VERDICT_FINDING);
 		if (unset.has_unset)
 			rule_point_at(site, v, unset.unset_return);

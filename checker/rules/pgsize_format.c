@@ -241,7 +241,7 @@ void rule_pgsize_format(struct ops_site *site)
 	bool known;
 
 	if (!find_pgtable_use(site, &use)) {
-		v = rule_add(site, RULE_PGSIZE_FORMAT, "n/a", VERDICT_OK);
+		v = rule_add(site, RULE_PGSIZE_FORMAT, OUTCOME_NA, VERDICT_OK);
 		v->detail = xstrdup("the domains do not use io-pgtable");
 		return;
 	}
@@ -255,7 +255,7 @@ void rule_pgsize_format(struct ops_site *site)
 		site->ops->format_keeps_known = known &&
 			pgtable_format_restrict(fmt, claimed,
 						&site->ops->format_keeps);
-		v = rule_add(site, RULE_PGSIZE_FORMAT, "fits", VERDICT_OK);
+		v = rule_add(site, RULE_PGSIZE_FORMAT, OUTCOME_FITS, VERDICT_OK);
 		v->detail = xasprintf("domains take cfg.pgsize_bitmap after %s restricted it in %s()",
 				      fmt ? fmt : "the format", caller);
 		goto out;
@@ -271,7 +271,7 @@ void rule_pgsize_format(struct ops_site *site)
 	if (!known && !cursor_is_null(cs.requested))
 		known = requested_value(cs.requested, &claimed);
 	if (!known || !pgtable_format_restrict(fmt, claimed, &kept)) {
-		v = rule_add(site, RULE_PGSIZE_FORMAT, "unknown",
+		v = rule_add(site, RULE_PGSIZE_FORMAT, OUTCOME_UNKNOWN,
 				VERDICT_UNKNOWN);
 		v->detail = xasprintf("%s() hands %s sizes that are not a compile-time constant or a format this tool does not know",
 				      caller, fmt ? fmt : "io-pgtable");
@@ -281,12 +281,12 @@ void rule_pgsize_format(struct ops_site *site)
 	if (kept == claimed) {
 		site->ops->format_keeps_known = true;
 		site->ops->format_keeps = kept;
-		v = rule_add(site, RULE_PGSIZE_FORMAT, "fits", VERDICT_OK);
+		v = rule_add(site, RULE_PGSIZE_FORMAT, OUTCOME_FITS, VERDICT_OK);
 		v->detail = xasprintf("%s (%s) can map every claimed size %s",
 				      fmt, pgtable_format_source(fmt), have);
 	} else {
 		extra = size_names(claimed & ~kept, "|");
-		v = rule_add(site, RULE_PGSIZE_FORMAT, "exceeds",
+		v = rule_add(site, RULE_PGSIZE_FORMAT, OUTCOME_EXCEEDS,
 				VERDICT_FINDING);
 		rule_point_at(site, v, use.call);
 		v->detail = xasprintf("domains claim %s but %s (%s) cannot map %s",

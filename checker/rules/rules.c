@@ -65,7 +65,7 @@ void rules_run(struct ops_site *site)
 		rule_table[i].judge(site);
 		first = site->ops->verdicts.items[0];
 		/* domain-init is first: no paging domain, nothing to judge. */
-		if (!strcmp(first->verdict, "n/a"))
+		if (first->verdict == OUTCOME_NA)
 			break;
 	}
 }

@@ -44,7 +44,7 @@ void rule_attach_instance(struct ops_site *site);
 
 /* For the rules: a verdict on site->ops, at the ops object. */
 struct verdict *rule_add(struct ops_site *site, const char *rule,
-			 const char *verdict, enum verdict_level level);
+			 enum outcome outcome, enum verdict_level level);
 /* Point the verdict at @c instead. */
 void rule_point_at(struct ops_site *site, struct verdict *v, CXCursor c);
 

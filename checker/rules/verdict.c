@@ -21,12 +21,12 @@ static void cursor_loc(const char *root, CXCursor c, struct src_loc *out)
 }
 
 struct verdict *rule_add(struct ops_site *site, const char *rule,
-			 const char *verdict, enum verdict_level level)
+			 enum outcome outcome, enum verdict_level level)
 {
 	struct verdict *v = xcalloc(1, sizeof(*v));
 
 	v->rule = rule;
-	v->verdict = xstrdup(verdict);
+	v->verdict = outcome;
 	v->level = level;
 	src_loc_set(&v->loc, site->ops->loc.file, site->ops->loc.line,
 		    site->ops->loc.col);

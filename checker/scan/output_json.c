@@ -76,7 +76,8 @@ static json_t *verdicts_json(const struct vec *list)
 		json_t *o = json_object();
 
 		json_object_set_new(o, "rule", json_string(v->rule));
-		json_object_set_new(o, "verdict", jstr(v->verdict));
+		json_object_set_new(o, "verdict",
+				    jstr(outcome_name(v->verdict)));
 		json_object_set_new(o, "level",
 				    json_string(verdict_level_name(v->level)));
 		json_object_set_new(o, "where", jstr(v->where));

@@ -55,7 +55,8 @@ static void write_ops(FILE *out, const struct ops_object *ops)
 	for (i = 0; i < ops->verdicts.nr; i++) {
 		const struct verdict *v = ops->verdicts.items[i];
 
-		fprintf(out, "      %-16s %s\n", v->rule, v->verdict);
+		fprintf(out, "      %-16s %s\n", v->rule,
+			outcome_name(v->verdict));
 	}
 }
 

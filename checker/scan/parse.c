@@ -106,7 +106,7 @@ static void derive_site_instance(struct ops_site *site)
 		if (!strcmp(v->rule, RULE_DOMAIN_INIT))
 			init = v;
 	}
-	if (!init || strcmp(init->verdict, "finalised"))
+	if (!init || init->verdict != OUTCOME_FINALISED)
 		return;
 	site->ops->instance = xcalloc(1, sizeof(*site->ops->instance));
 	derive_instance(site->unset_alloc, site->attach, site->ops_type,

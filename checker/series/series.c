@@ -275,7 +275,8 @@ static char *migration_fails(struct series *s, const struct plan_entry *e)
 {
 	struct tree patched = { .root = path_join(s->work, "") };
 	struct parse_job job = { .rel = e->ops->loc.file };
-	const char *want = e->how == MIGRATE_FINALISED ? "finalised" : "sets";
+	enum outcome want = e->how == MIGRATE_FINALISED ? OUTCOME_FINALISED :
+			    OUTCOME_SETS;
 	struct inventory inv = { 0 };
 	char *why = NULL;
 	size_t i, k;
@@ -301,9 +302,10 @@ static char *migration_fails(struct series *s, const struct plan_entry *e)
 			const struct verdict *v = ops->verdicts.items[k];
 
 			if (!strcmp(v->rule, RULE_DOMAIN_INIT) &&
-			    strcmp(v->verdict, want))
+			    v->verdict != want)
 				why = xasprintf("after the semantic patches domain-init is '%s', not '%s' (%s); patch not kept",
-						v->verdict, want, v->detail);
+						outcome_name(v->verdict),
+						outcome_name(want), v->detail);
 		}
 	}
 	inventory_release(&inv);

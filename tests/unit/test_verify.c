@@ -159,7 +159,7 @@ static void check(const char *ops, const char *rule, const char *want)
 	const struct verdict *v = verdict_of(ops, rule);
 
 	assert_non_null(v);
-	assert_string_equal(v->verdict, want);
+	assert_string_equal(outcome_name(v->verdict), want);
 }
 
 static void test_domain_init(void **state)
