@@ -64,21 +64,6 @@ void lint_write_text(FILE *out, const struct lint_result *res)
 	strbuf_release(&sb);
 }
 
-static json_t *finding_json(const struct finding *f)
-{
-	json_t *o = json_object();
-
-	json_object_set_new(o, "rule", json_string(f->rule));
-	json_object_set_new(o, "file", jstr(f->loc.file));
-	json_object_set_new(o, "line", json_integer(f->loc.line));
-	json_object_set_new(o, "column", json_integer(f->loc.col));
-	json_object_set_new(o, "function", jstr(f->function));
-	json_object_set_new(o, "severity", json_string(f->severity));
-	json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
-	json_object_set_new(o, "message", jstr(f->message));
-	return o;
-}
-
 int lint_write_json(FILE *out, const struct lint_result *res)
 {
 	json_t *root = json_object(), *summary = json_object();
