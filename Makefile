@@ -42,7 +42,7 @@ KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
 .PHONY: all deps demo check unit-test corpus-test series-test report-test e2e-test \
 	lint-test series-e2e-test bench clean style
 
-all: $(PROGRAM)
+all: $(PROGRAM) $(BUILD)/iommu-pgsize.1 docs/iommu-pgsize.1
 
 deps:
 	@scripts/install-deps
@@ -65,6 +65,18 @@ $(BUILD)/obj/report/html.o: ALL_CFLAGS += -I$(BUILD)/gen
 
 $(PROGRAM): $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+
+# The man page: its rule list comes from the rule table (rules/rules.c).
+$(BUILD)/iommu-pgsize.1: docs/iommu-pgsize.1.in $(PROGRAM)
+	@mkdir -p $(@D)
+	./$(PROGRAM) --list-rules=man >$@.rules
+	awk -v rules=$@.rules '/@RULES@/ { while ((getline l <rules) > 0) print l; next } { print }' $< >$@.tmp
+	mv $@.tmp $@
+	rm -f $@.rules
+
+# Uninstalled, the SARIF helpUri names docs/iommu-pgsize.1 beside cocci/.
+docs/iommu-pgsize.1: $(BUILD)/iommu-pgsize.1
+	cp $< $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(BUILD)/tests
@@ -97,7 +109,7 @@ e2e-test: $(PROGRAM) $(KERNEL_6_12)
 	@tests/e2e/run-6.12 ./$(PROGRAM) $(KERNEL_6_12)
 
 # The lint gate on corpus repositories, then on linux-source-6.12.
-lint-test: $(PROGRAM) $(KERNEL_6_12)
+lint-test: $(PROGRAM) $(BUILD)/iommu-pgsize.1 docs/iommu-pgsize.1 $(KERNEL_6_12)
 	@tests/lint/run ./$(PROGRAM) $(KERNEL_6_12)
 
 # series --verify on 6.12: git am, checkpatch, cross-compiles (~10 min).
@@ -115,4 +127,4 @@ style:
 	@scripts/checkpatch-self
 
 clean:
-	rm -rf $(BUILD) $(PROGRAM)
+	rm -rf $(BUILD) $(PROGRAM) docs/iommu-pgsize.1

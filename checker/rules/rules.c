@@ -69,3 +69,12 @@ void rules_run(struct ops_site *site)
 			break;
 	}
 }
+
+void rules_write_man(FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < nr_rules; i++)
+		fprintf(out, ".TP\n.B %s\n%s\n", rule_table[i].id,
+			rule_table[i].man);
+}

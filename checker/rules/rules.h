@@ -42,6 +42,9 @@ void rule_domain_init(struct ops_site *site);
 void rule_pgsize_format(struct ops_site *site);
 void rule_attach_instance(struct ops_site *site);
 
+/* The man page's rule list (docs/iommu-pgsize.1.in). */
+void rules_write_man(FILE *out);
+
 /* For the rules: a verdict on site->ops, at the ops object. */
 struct verdict *rule_add(struct ops_site *site, const char *rule,
 			 enum outcome outcome, enum verdict_level level);
