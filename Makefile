@@ -54,7 +54,7 @@ KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
 	lint-test series-e2e-test bench clean style install uninstall \
 	install-test layers-test FORCE
 
-all: $(PROGRAM)
+all: $(PROGRAM) $(MAN_PAGE) docs/iommu-pgsize.1
 
 deps:
 	@scripts/install-deps
@@ -90,10 +90,16 @@ FORCE:
 $(PROGRAM): $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
-# man-page-stand-in: until the page is generated from a template, the
-# installed page is a copy of docs/iommu-pgsize.1.
-$(MAN_PAGE): docs/iommu-pgsize.1
+# The man page: its rule list comes from the rule table (rules/rules.c).
+$(MAN_PAGE): docs/iommu-pgsize.1.in $(PROGRAM)
 	@mkdir -p $(@D)
+	./$(PROGRAM) --list-rules=man >$@.rules
+	awk -v rules=$@.rules '/@RULES@/ { while ((getline l <rules) > 0) print l; next } { print }' $< >$@.tmp
+	mv $@.tmp $@
+	rm -f $@.rules
+
+# Uninstalled, the SARIF helpUri names docs/iommu-pgsize.1 beside cocci/.
+docs/iommu-pgsize.1: $(MAN_PAGE)
 	cp $< $@
 
 # share/iommu-pgsize/docs/ holds the SARIF helpUri's page and the
@@ -142,7 +148,7 @@ e2e-test: $(PROGRAM) $(KERNEL_6_12)
 	@tests/e2e/run-6.12 ./$(PROGRAM) $(KERNEL_6_12)
 
 # The lint gate on corpus repositories, then on linux-source-6.12.
-lint-test: $(PROGRAM) $(KERNEL_6_12)
+lint-test: $(PROGRAM) $(MAN_PAGE) docs/iommu-pgsize.1 $(KERNEL_6_12)
 	@tests/lint/run ./$(PROGRAM) $(KERNEL_6_12)
 
 # A staged install from a clean clone, used after its source is gone.
@@ -168,4 +174,4 @@ style: $(PROGRAM)
 	@scripts/checkpatch-self; s=$$?; scripts/check-layers && exit $$s
 
 clean:
-	rm -rf $(BUILD) $(PROGRAM)
+	rm -rf $(BUILD) $(PROGRAM) docs/iommu-pgsize.1

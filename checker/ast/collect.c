@@ -12,7 +12,6 @@
 #include "ast/disabled.h"
 #include "ast/flow.h"
 #include "ast/relevance.h"
-#include "rules/verify.h"
 #include "lib/util.h"
 
 #define MAX_DEPTH 512
@@ -34,6 +33,7 @@ struct collect_ctx {
 	const char *root;
 	size_t root_len;
 	struct inventory *inv;
+	struct vec *sites;	/* struct ops_site */
 	const char *function;
 	const char *ops_name;
 	const char *ops_file;
@@ -597,7 +597,7 @@ static void find_attach(CXCursor member, CXCursor value, void *data)
 struct ops_search {
 	struct collect_ctx *ctx;
 	struct ops_object *ops;
-	struct verify_input verify;
+	struct ops_site *site;
 };
 
 static void inspect_ops_member(CXCursor member, CXCursor value, void *data)
@@ -630,11 +630,11 @@ static void inspect_ops_member(CXCursor member, CXCursor value, void *data)
 			free(loc.file);
 			a->member = xstrdup(name);
 			a->def = function_definition(value);
-			vec_push(&s->verify.allocs, a);
+			vec_push(&s->site->allocs, a);
 		}
 	} else if (type_is_pointer_to_record(type, DOMAIN_OPS_STRUCT)) {
 		/* The default domain ops are the paging domains' ops. */
-		as.paging_attach = &s->verify.attach;
+		as.paging_attach = &s->site->attach;
 		follow_domain_ops(&as, value);
 	} else if (type_is_pointer_to_record(type, DOMAIN_STRUCT)) {
 		/* A static domain: its .ops leads to attach_dev. */
@@ -673,7 +673,8 @@ static struct ops_object *record_ops_object(struct collect_ctx *ctx,
 					    CXCursor var, CXCursor list)
 {
 	struct ops_object *ops = xcalloc(1, sizeof(*ops));
-	struct ops_search s = { .ctx = ctx, .ops = ops };
+	struct ops_site *site = xcalloc(1, sizeof(*site));
+	struct ops_search s = { .ctx = ctx, .ops = ops, .site = site };
 	CXType type = clang_getCursorType(var);
 	CXCursor expansion;
 
@@ -687,14 +688,14 @@ static struct ops_object *record_ops_object(struct collect_ctx *ctx,
 					    clang_getCursorExtent(var)));
 	if (clang_getCursorKind(expansion) == CXCursor_MacroExpansion)
 		ops->macro = cursor_spelling(expansion);
-	s.verify.root = ctx->root;
-	s.verify.ops = ops;
-	s.verify.attach = clang_getNullCursor();
-	s.verify.ops_type = type;
+	site->root = ctx->root;
+	site->ops = ops;
+	site->attach = clang_getNullCursor();
+	site->ops_type = type;
+	site->unset_alloc = clang_getNullCursor();
 	visit_designators(list, &(struct designator_visitor){
 		.fn = inspect_ops_member, .data = &s });
-	verify_ops(&s.verify);
-	verify_input_release(&s.verify);
+	vec_push(ctx->sites, site);
 	vec_sort(&ops->alloc, cmp_callback);
 	vec_sort(&ops->attach, cmp_callback);
 	vec_push(&ctx->inv->ops, ops);
@@ -788,14 +789,32 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
+static void alloc_def_free(void *p)
+{
+	struct alloc_def *a = p;
+
+	free(a->member);
+	free(a);
+}
+
+void ops_site_free(void *p)
+{
+	struct ops_site *site = p;
+
+	vec_free(&site->allocs, alloc_def_free);
+	free(site);
+}
+
 void collect_translation_unit(CXTranslationUnit tu, const char *root,
-			      const struct vec *only, struct inventory *inv)
+			      const struct vec *only, struct inventory *inv,
+			      struct vec *sites)
 {
 	struct collect_ctx ctx = {
 		.tu = tu,
 		.root = root,
 		.root_len = strlen(root),
 		.inv = inv,
+		.sites = sites,
 		.only = only,
 	};
 	size_t i;

@@ -22,13 +22,36 @@
 /* __IOMMU_DOMAIN_PAGING: domains that map and unmap have it. */
 #define DOMAIN_PAGING_BIT	0x1
 
+/* A paging allocator stored in an ops object. */
+struct alloc_def {
+	char *member;
+	CXCursor def;		/* the callback's definition */
+};
+
 /*
- * Add what @tu shows to @inv. Only declarations in files below @root
+ * What the rules judge about one ops object, kept while its translation
+ * unit is alive: the rules follow the callbacks' definitions.
+ */
+struct ops_site {
+	const char *root;
+	struct ops_object *ops;
+	struct vec allocs;	/* struct alloc_def, every allocator */
+	CXCursor attach;	/* the paging attach_dev's definition */
+	CXType ops_type;	/* the core's struct iommu_ops, as declared */
+	CXCursor unset_alloc;	/* domain-init: one returning domains unsized */
+};
+
+void ops_site_free(void *p);
+
+/*
+ * Add what @tu shows to @inv and one struct ops_site per ops object to
+ * @sites. Only declarations in files below @root
  * (an absolute path ending in '/') that mention the relevant names are
  * walked, and only inside @only (struct region) when it is set; paths are
  * recorded relative to @root.
  */
 void collect_translation_unit(CXTranslationUnit tu, const char *root,
-			      const struct vec *only, struct inventory *inv);
+			      const struct vec *only, struct inventory *inv,
+			      struct vec *sites);
 
 #endif

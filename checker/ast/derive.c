@@ -13,7 +13,7 @@
 #include "ast/cursor.h"
 #include "ast/derive.h"
 #include "ast/flow.h"
-#include "rules/verify.h"
+#include "ast/types.h"
 
 #define PGTABLE_CFG_STRUCT	"io_pgtable_cfg"
 #define DEVICE_STRUCT		"device"

@@ -54,6 +54,20 @@ CXCursor function_definition(CXCursor expr)
 	return clang_getCursorDefinition(decl);
 }
 
+CXCursor flow_followable_callee(CXCursor call, CXCursor self, int depth)
+{
+	CXCursor def;
+
+	if (depth >= FLOW_MAX_DEPTH)
+		return clang_getNullCursor();
+	def = function_definition(call);
+	if (cursor_is_null(def) ||
+	    !clang_Location_isFromMainFile(clang_getCursorLocation(def)) ||
+	    clang_equalCursors(def, self))
+		return clang_getNullCursor();
+	return def;
+}
+
 static bool is_domain_pgsize(CXCursor c)
 {
 	c = cursor_strip(c);
@@ -123,13 +137,13 @@ static bool expression_sets(struct flow *fl, CXCursor expr)
 /* A callee in this file that stores the sizes on all its success paths. */
 static bool callee_sets(struct flow *fl, CXCursor call)
 {
-	CXCursor def = function_definition(call);
+	/* Recursion is bounded by the depth alone here. */
+	CXCursor def = flow_followable_callee(call, clang_getNullCursor(),
+					      fl->depth);
 	struct flow_result sub = { 0 };
 	bool sets;
 
-	if (cursor_is_null(def) || fl->depth >= FLOW_MAX_DEPTH)
-		return false;
-	if (!clang_Location_isFromMainFile(clang_getCursorLocation(def)))
+	if (cursor_is_null(def))
 		return false;
 	flow_analyse_depth(def, &sub, fl->depth + 1);
 	sets = sub.all_set && sub.any_set;
@@ -396,13 +410,10 @@ static enum CXChildVisitResult find_chain_step(CXCursor c, CXCursor parent,
 		s->found = true;
 		return CXChildVisit_Break;
 	}
-	if (clang_getCursorKind(c) != CXCursor_CallExpr ||
-	    s->depth >= FLOW_MAX_DEPTH)
+	if (clang_getCursorKind(c) != CXCursor_CallExpr)
 		return CXChildVisit_Recurse;
-	def = function_definition(c);
-	if (cursor_is_null(def) ||
-	    !clang_Location_isFromMainFile(clang_getCursorLocation(def)) ||
-	    clang_equalCursors(def, s->ch->fn[s->depth]))
+	def = flow_followable_callee(c, s->ch->fn[s->depth], s->depth);
+	if (cursor_is_null(def))
 		return CXChildVisit_Recurse;
 	s->ch->call[s->depth] = c;
 	s->ch->fn[s->depth + 1] = def;

@@ -51,4 +51,11 @@ bool flow_store_chain(CXCursor fn, struct store_chain *chain);
 /* The definition of the function a callback value or call names. */
 CXCursor function_definition(CXCursor expr);
 
+/*
+ * The definition @call leads to if an analysis at call depth @depth may
+ * follow it: defined in this file, @depth below FLOW_MAX_DEPTH, and not
+ * @self (a null @self lets depth alone bound recursion). Else null.
+ */
+CXCursor flow_followable_callee(CXCursor call, CXCursor self, int depth);
+
 #endif

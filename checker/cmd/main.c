@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "rules/rules.h"
 #include "lib/util.h"
 #include "version.h"
 
@@ -51,6 +52,11 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
 		printf("iommu-pgsize %s\n", IOMMU_PGSIZE_VERSION);
+		return 0;
+	}
+	/* Hidden: the build fills the man page's rule list with it. */
+	if (!strcmp(argv[1], "--list-rules=man")) {
+		rules_write_man(stdout);
 		return 0;
 	}
 	for (i = 0; i < ARRAY_SIZE(commands); i++)

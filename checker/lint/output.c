@@ -5,6 +5,7 @@
 #include <jansson.h>
 
 #include "lint/lint.h"
+#include "rules/rules.h"
 #include "scan/output.h"
 
 static unsigned int fixed_count(const struct lint_result *res)
@@ -20,20 +21,18 @@ static unsigned int fixed_count(const struct lint_result *res)
 /* "ops-pgsize 3, domain-init 1" for the findings that were known. */
 static void known_by_rule(const struct lint_result *res, struct strbuf *sb)
 {
-	static const char *const rules[] = {
-		"ops-pgsize", "domain-init", "pgsize-format", "attach-instance",
-	};
 	size_t i, k;
 
-	for (k = 0; k < ARRAY_SIZE(rules); k++) {
+	for (k = 0; k < nr_rules; k++) {
+		const char *rule = rule_table[k].id;
 		unsigned int n = 0;
 
 		for (i = 0; i < res->known.nr; i++)
 			n += !strcmp(((struct finding *)res->known.items[i])->rule,
-				     rules[k]);
+				     rule);
 		if (n)
 			strbuf_addf(sb, "%s%s %u", sb->len ? ", " : "",
-				    rules[k], n);
+				    rule, n);
 	}
 }
 
@@ -63,21 +62,6 @@ void lint_write_text(FILE *out, const struct lint_result *res)
 		res->new_findings.nr, res->known.nr, sb.len ? sb.buf : "none",
 		fixed_count(res), res->reference);
 	strbuf_release(&sb);
-}
-
-static json_t *finding_json(const struct finding *f)
-{
-	json_t *o = json_object();
-
-	json_object_set_new(o, "rule", json_string(f->rule));
-	json_object_set_new(o, "file", jstr(f->loc.file));
-	json_object_set_new(o, "line", json_integer(f->loc.line));
-	json_object_set_new(o, "column", json_integer(f->loc.col));
-	json_object_set_new(o, "function", jstr(f->function));
-	json_object_set_new(o, "severity", json_string(f->severity));
-	json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
-	json_object_set_new(o, "message", jstr(f->message));
-	return o;
 }
 
 int lint_write_json(FILE *out, const struct lint_result *res)

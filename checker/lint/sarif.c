@@ -11,34 +11,12 @@
 
 #include "lint/lint.h"
 #include "scan/output.h"
-#include "rules/verify.h"
+#include "rules/rules.h"
 #include "lib/datadir.h"
 
 #define TOOL_NAME "iommu-pgsize"
 #define TOOL_VERSION "0.1"
 #define FINGERPRINT_KEY "iommuPgsizeFingerprint/v1"
-
-struct rule_doc {
-	const char *id;
-	const char *name;
-	const char *summary;
-	const char *help;
-};
-
-static const struct rule_doc rule_docs[] = {
-	{ RULE_OPS_PGSIZE, "OpsPageSizes",
-	  "struct iommu_ops.pgsize_bitmap is used",
-	  "Page sizes belong to each domain (iommu_domain.pgsize_bitmap), set by the driver's domain allocator or at finalise; the ops-level member is being removed. Set domain->pgsize_bitmap where the domain is built and drop the ops initializer or write." },
-	{ RULE_DOMAIN_INIT, "DomainWithoutPageSizes",
-	  "a paging domain allocator returns a domain without page sizes",
-	  "The allocator relies on the core copying ops->pgsize_bitmap into the new domain, a fallback the migration removes. Set domain->pgsize_bitmap in the allocator (or when the domain is finalised at first attach)." },
-	{ RULE_PGSIZE_FORMAT, "PageSizesBeyondFormat",
-	  "domains claim page sizes their io-pgtable format cannot map",
-	  "The page-size bitmap given to the domain or io_pgtable_cfg contains sizes the chosen io-pgtable format cannot map with its granule. Restrict the bitmap to the sizes of the format." },
-	{ RULE_ATTACH_INSTANCE, "UncheckedInstanceAttach",
-	  "a domain sized for one IOMMU instance can be attached through another",
-	  "The domain's page sizes or page-table format come from the instance it was allocated or finalised for, but attach_dev never checks that the device is behind that instance. Reject another instance (-EINVAL) or check that it supports the domain's sizes." },
-};
 
 /* RFC 3986: keep unreserved characters and '/', escape the rest. */
 static char *uri_escape(const char *path)
@@ -92,18 +70,18 @@ static json_t *rules_json(void)
 	json_t *rules = json_array(), *uri = doc_uri();
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(rule_docs); i++) {
-		const struct rule_doc *d = &rule_docs[i];
+	for (i = 0; i < nr_rules; i++) {
+		const struct rule *d = &rule_table[i];
 		json_t *r = json_object(), *conf = json_object();
 
 		json_object_set_new(r, "id", json_string(d->id));
-		json_object_set_new(r, "name", json_string(d->name));
+		json_object_set_new(r, "name", json_string(d->sarif_id));
 		json_object_set_new(r, "shortDescription", text(d->summary));
 		json_object_set_new(r, "fullDescription", text(d->help));
 		json_object_set_new(r, "help", text(d->help));
 		if (uri)
 			json_object_set(r, "helpUri", uri);
-		json_object_set_new(conf, "level", json_string("warning"));
+		json_object_set_new(conf, "level", json_string(d->level));
 		json_object_set_new(r, "defaultConfiguration", conf);
 		json_array_append_new(rules, r);
 	}
@@ -115,8 +93,8 @@ static int rule_index(const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(rule_docs); i++)
-		if (!strcmp(rule_docs[i].id, id))
+	for (i = 0; i < nr_rules; i++)
+		if (!strcmp(rule_table[i].id, id))
 			return i;
 	return -1;
 }

@@ -31,6 +31,38 @@ const char *provenance_name(enum provenance prov)
 	return names[prov];
 }
 
+static const char *const outcome_names[NR_OUTCOMES] = {
+	[OUTCOME_NA] = "n/a",
+	[OUTCOME_SETS] = "sets",
+	[OUTCOME_FINALISED] = "finalised",
+	[OUTCOME_FALLBACK] = "fallback",
+	[OUTCOME_FITS] = "fits",
+	[OUTCOME_EXCEEDS] = "exceeds",
+	[OUTCOME_UNKNOWN] = "unknown",
+	[OUTCOME_BOUND] = "bound",
+	[OUTCOME_SHARED] = "shared",
+	[OUTCOME_UNGUARDED_INSTANCE] = "unguarded-instance",
+	[OUTCOME_UNGUARDED_CONSTANT] = "unguarded-constant",
+};
+
+const char *outcome_name(enum outcome outcome)
+{
+	return outcome_names[outcome];
+}
+
+bool outcome_parse(const char *word, enum outcome *outcome)
+{
+	int i;
+
+	for (i = 0; i < NR_OUTCOMES; i++) {
+		if (!strcmp(word, outcome_names[i])) {
+			*outcome = i;
+			return true;
+		}
+	}
+	return false;
+}
+
 const char *verdict_level_name(enum verdict_level level)
 {
 	static const char *const names[] = {
@@ -47,7 +79,6 @@ void verdict_free(void *p)
 {
 	struct verdict *v = p;
 
-	free(v->verdict);
 	free(v->where);
 	free(v->detail);
 	free(v->subject);

@@ -57,10 +57,33 @@ enum verdict_level {
 	VERDICT_UNKNOWN,	/* the analysis could not decide */
 };
 
+/* What a rule decided; words only in output (outcome_name()). */
+enum outcome {
+	OUTCOME_NA,
+	/* domain-init */
+	OUTCOME_SETS,
+	OUTCOME_FINALISED,
+	OUTCOME_FALLBACK,
+	/* pgsize-format */
+	OUTCOME_FITS,
+	OUTCOME_EXCEEDS,
+	OUTCOME_UNKNOWN,
+	/* attach-instance */
+	OUTCOME_BOUND,
+	OUTCOME_SHARED,
+	OUTCOME_UNGUARDED_INSTANCE,
+	OUTCOME_UNGUARDED_CONSTANT,
+	NR_OUTCOMES,
+};
+
+const char *outcome_name(enum outcome outcome);
+/* The outcome a word names (JSON read back); false if none does. */
+bool outcome_parse(const char *word, enum outcome *outcome);
+
 /* One rule's judgement of one ops object. */
 struct verdict {
 	const char *rule;
-	char *verdict;		/* "sets", "fallback", "bound", "fits", ... */
+	enum outcome verdict;
 	enum verdict_level level;
 	char *where;		/* the deciding functions, comma-separated */
 	char *detail;		/* why, in a sentence */

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "rules/rules.h"
 #include "report/report.h"
 #include "report_assets.h"
 
@@ -111,8 +112,9 @@ static void rule_row(struct strbuf *sb, const struct report *r,
 		for (j = 0; j < d->ops.nr; j++) {
 			const struct report_ops *o = d->ops.items[j];
 
-			if (o->v[k].verdict)
-				tally_add(t, ARRAY_SIZE(t), o->v[k].verdict);
+			if (o->v[k].given)
+				tally_add(t, ARRAY_SIZE(t),
+					  outcome_name(o->v[k].verdict));
 		}
 	}
 	strbuf_addf(sb, "<tr data-rule=\"%s\"><th scope=\"row\">%s</th><td class=\"warnings\">%u</td><td class=\"notes\">%u</td><td class=\"verdicts\">",
@@ -133,7 +135,7 @@ static void rule_summary(struct strbuf *sb, const struct report *r)
 	int k;
 
 	strbuf_addstr(sb, "<table id=\"rule-summary\">\n<thead><tr><th>rule</th><th>warnings</th><th>notes</th><th>verdicts per ops object</th></tr></thead>\n<tbody>\n");
-	rule_row(sb, r, "ops-pgsize", -1);
+	rule_row(sb, r, RULE_OPS_PGSIZE, -1);
 	for (k = 0; k < RR_NR; k++)
 		rule_row(sb, r, report_rule_names[k], k);
 	strbuf_addstr(sb, "</tbody>\n</table>\n");
@@ -146,11 +148,11 @@ static void verdict_badge(struct strbuf *sb, const struct report *r,
 	esc(sb, v->level ? v->level : "none");
 	strbuf_addf(sb, "\" data-rule=\"%s\" data-verdict=\"",
 		    report_rule_names[k]);
-	esc(sb, v->verdict ? v->verdict : "none");
+	esc(sb, report_verdict_word(v, "none"));
 	strbuf_addstr(sb, "\" title=\"");
 	esc(sb, v->detail);
 	strbuf_addstr(sb, "\">");
-	esc(sb, v->verdict ? v->verdict : "\u2014");
+	esc(sb, report_verdict_word(v, "\u2014"));
 	if (v->level && strcmp(v->level, "ok")) {
 		strbuf_addstr(sb, " <small>");
 		short_link(sb, r, v->file, v->line);
@@ -247,8 +249,9 @@ static void uses_cell(struct strbuf *sb, const struct report_driver *d)
 	size_t k;
 	bool first = true;
 
-	strbuf_addf(sb, "<td class=\"rule\" data-rule=\"ops-pgsize\" data-uses=\"%ld\"><div class=\"verdict level-%s\">",
-		    d->uses_total, d->uses_total ? "finding" : "ok");
+	strbuf_addf(sb, "<td class=\"rule\" data-rule=\"%s\" data-uses=\"%ld\"><div class=\"verdict level-%s\">",
+		    RULE_OPS_PGSIZE, d->uses_total,
+		    d->uses_total ? "finding" : "ok");
 	if (!d->uses_total)
 		strbuf_addstr(sb, "no uses");
 	else
@@ -327,8 +330,15 @@ static void driver_row(struct strbuf *sb, const struct report *r,
 static void driver_table(struct strbuf *sb, const struct report *r)
 {
 	size_t i;
+	int k;
 
-	strbuf_addstr(sb, "<table id=\"drivers\">\n<thead><tr><th>driver</th><th>status</th><th>ops object</th><th>old page sizes</th><th>where domains get their sizes</th><th>domain-init</th><th>attach-instance<br><small>(instance model)</small></th><th>pgsize-format</th><th>ops-pgsize</th><th>patch</th></tr></thead>\n<tbody>\n");
+	strbuf_addstr(sb, "<table id=\"drivers\">\n<thead><tr><th>driver</th><th>status</th><th>ops object</th><th>old page sizes</th><th>where domains get their sizes</th>");
+	for (k = 0; k < RR_NR; k++)
+		strbuf_addf(sb, "<th>%s%s</th>", report_rule_names[k],
+			    k == RR_ATTACH_INSTANCE ?
+			    "<br><small>(instance model)</small>" : "");
+	strbuf_addf(sb, "<th>%s</th><th>patch</th></tr></thead>\n<tbody>\n",
+		    RULE_OPS_PGSIZE);
 	for (i = 0; i < r->drivers.nr; i++)
 		driver_row(sb, r, r->drivers.items[i], i);
 	strbuf_addstr(sb, "</tbody>\n</table>\n");

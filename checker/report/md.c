@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "rules/rules.h"
 #include "report/report.h"
 
 static void ops_list(struct strbuf *sb, const struct report_driver *d, int k)
@@ -19,7 +20,7 @@ static void ops_list(struct strbuf *sb, const struct report_driver *d, int k)
 		if (j)
 			strbuf_addstr(sb, "; ");
 		if (k >= 0) {
-			md_text(sb, o->v[k].verdict ? o->v[k].verdict : "-");
+			md_text(sb, report_verdict_word(&o->v[k], "-"));
 		} else if (k == -1) {
 			md_code(sb, o->name);
 		} else if (o->expr) {
@@ -85,7 +86,8 @@ void report_md(struct strbuf *sb, const struct report *r)
 	strbuf_addstr(sb, "| driver | status | ops object | old page sizes |");
 	for (k = 0; k < RR_NR; k++)
 		strbuf_addf(sb, " %s |", report_rule_names[k]);
-	strbuf_addstr(sb, " ops-pgsize uses | patch |\n|---|---|---|---|");
+	strbuf_addf(sb, " %s uses | patch |\n|---|---|---|---|",
+		    RULE_OPS_PGSIZE);
 	for (k = 0; k < RR_NR; k++)
 		strbuf_addstr(sb, "---|");
 	strbuf_addstr(sb, "---:|---|\n");

@@ -3,14 +3,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules/rules.h"
 #include "scan/output.h"
 #include "report/report.h"
 
 const char *const report_rule_names[RR_NR] = {
-	[RR_DOMAIN_INIT] = "domain-init",
-	[RR_ATTACH_INSTANCE] = "attach-instance",
-	[RR_PGSIZE_FORMAT] = "pgsize-format",
+	[RR_DOMAIN_INIT] = RULE_DOMAIN_INIT,
+	[RR_ATTACH_INSTANCE] = RULE_ATTACH_INSTANCE,
+	[RR_PGSIZE_FORMAT] = RULE_PGSIZE_FORMAT,
 };
+
+const char *report_verdict_word(const struct report_verdict *v,
+				const char *none)
+{
+	return v->given ? outcome_name(v->verdict) : none;
+}
 
 const char *const report_status_names[RS_NR] = {
 	[RS_MIGRATED] = "migrated",
@@ -58,11 +65,14 @@ static void read_verdicts(struct report_ops *o, json_t *list)
 
 	json_array_foreach(list, i, v) {
 		const char *rule = jget_str(v, "rule");
+		const char *word;
 
 		for (k = 0; rule && k < RR_NR; k++) {
 			if (strcmp(rule, report_rule_names[k]))
 				continue;
-			o->v[k].verdict = jget_str(v, "verdict");
+			word = jget_str(v, "verdict");
+			o->v[k].given = word &&
+					outcome_parse(word, &o->v[k].verdict);
 			o->v[k].level = jget_str(v, "level");
 			o->v[k].detail = jget_str(v, "detail");
 			o->v[k].file = jget_str(v, "file");

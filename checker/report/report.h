@@ -12,6 +12,7 @@
 
 #include "scan/flags.h"
 #include "lib/util.h"
+#include "model/model.h"
 
 /* What the report command was asked for (cmd/report.c parses it). */
 struct report_options {
@@ -25,7 +26,7 @@ struct report_options {
 /* Write the report; an exit status. */
 int report_run(const struct report_options *o);
 
-/* The rules with a verdict per ops object, in table order. */
+/* The rules with a verdict per ops object, in the report's column order. */
 enum report_rule {
 	RR_DOMAIN_INIT,
 	RR_ATTACH_INSTANCE,
@@ -48,12 +49,17 @@ extern const char *const report_status_labels[RS_NR];
 
 /* Strings below borrow the JSON model, which the report owns. */
 struct report_verdict {
-	const char *verdict;	/* NULL when the scan gave none */
+	bool given;		/* false when the scan gave none */
+	enum outcome verdict;
 	const char *level;
 	const char *detail;
 	const char *file;
 	long line;
 };
+
+/* The verdict's word, or @none when the scan gave none. */
+const char *report_verdict_word(const struct report_verdict *v,
+				const char *none);
 
 struct report_ops {
 	const char *name;

@@ -11,45 +11,8 @@
 #include "ast/collect.h"
 #include "ast/cursor.h"
 #include "ast/flow.h"
-#include "rules/verify.h"
-
-#define INSTANCE_MEMBER_STRUCT	"iommu_device"
-
-/* Does record type @t embed (not point to) a struct @tag? */
-struct embed_search {
-	const char *tag;
-	bool found;
-};
-
-static enum CXVisitorResult find_embedded(CXCursor field, CXClientData data)
-{
-	struct embed_search *s = data;
-
-	if (type_is_record(clang_getCursorType(field), s->tag)) {
-		s->found = true;
-		return CXVisit_Break;
-	}
-	return CXVisit_Continue;
-}
-
-static bool embeds(CXType record, const char *tag)
-{
-	struct embed_search s = { .tag = tag };
-	CXType canon = clang_getCanonicalType(record);
-
-	if (canon.kind != CXType_Record)
-		return false;
-	clang_Type_visitFields(canon, find_embedded, &s);
-	return s.found;
-}
-
-bool is_instance_pointer(CXType t)
-{
-	CXType canon = clang_getCanonicalType(t);
-
-	return canon.kind == CXType_Pointer &&
-	       embeds(clang_getPointeeType(canon), INSTANCE_MEMBER_STRUCT);
-}
+#include "ast/types.h"
+#include "rules/rules.h"
 
 /* A member of the driver's domain struct (one embedding iommu_domain). */
 static bool is_domain_member(CXCursor member_expr)
@@ -58,7 +21,7 @@ static bool is_domain_member(CXCursor member_expr)
 	CXCursor record = clang_getCursorSemanticParent(field);
 
 	return clang_getCursorKind(field) == CXCursor_FieldDecl &&
-	       embeds(clang_getCursorType(record), DOMAIN_STRUCT);
+	       record_embeds(clang_getCursorType(record), DOMAIN_STRUCT);
 }
 
 static bool is_domain_instance_member(CXCursor c)
@@ -209,7 +172,7 @@ static bool is_instance_member(CXCursor c, const struct attach_facts *f)
 	for (i = 0; i < f->nr_tainted; i++)
 		if (clang_equalCursors(field, f->tainted[i]))
 			return true;
-	return embeds(clang_getCursorType(clang_getCursorSemanticParent(field)),
+	return record_embeds(clang_getCursorType(clang_getCursorSemanticParent(field)),
 		      INSTANCE_MEMBER_STRUCT);
 }
 
@@ -231,9 +194,9 @@ static enum CXChildVisitResult find_instance_read(CXCursor c, CXCursor parent,
 	}
 	/* A helper in this file that computes the value from an instance. */
 	if (clang_getCursorKind(c) == CXCursor_CallExpr && r->depth < 2) {
-		def = function_definition(c);
-		if (!cursor_is_null(def) &&
-		    clang_Location_isFromMainFile(clang_getCursorLocation(def))) {
+		def = flow_followable_callee(c, clang_getNullCursor(),
+					     r->depth);
+		if (!cursor_is_null(def)) {
 			r->depth++;
 			clang_visitChildren(def, find_instance_read, r);
 			r->depth--;
@@ -327,10 +290,8 @@ static enum CXChildVisitResult find_facts(CXCursor c, CXCursor parent,
 		break;
 	}
 	if (clang_getCursorKind(c) == CXCursor_CallExpr) {
-		def = function_definition(c);
-		if (!cursor_is_null(def) && s->depth < FLOW_MAX_DEPTH &&
-		    !clang_equalCursors(def, s->fn) &&
-		    clang_Location_isFromMainFile(clang_getCursorLocation(def)))
+		def = flow_followable_callee(c, s->fn, s->depth);
+		if (!cursor_is_null(def))
 			gather(def, s->depth + 1, s->sizes_only, f);
 	}
 	return CXChildVisit_Recurse;
@@ -358,51 +319,51 @@ static char *functions(const char *a, const char *b)
 {
 	struct strbuf sb = { 0 };
 
-	verify_join(&sb, a);
-	verify_join(&sb, b);
+	names_join(&sb, a);
+	names_join(&sb, b);
 	return strbuf_detach(&sb);
 }
 
-void rule_attach_instance(struct verify_input *in)
+void rule_attach_instance(struct ops_site *site)
 {
 	struct attach_facts f = { 0 };
 	struct verdict *v;
 	char *attach;
 	size_t i;
 
-	if (cursor_is_null(in->attach)) {
-		v = verify_add(in, RULE_ATTACH_INSTANCE, "n/a", VERDICT_OK);
+	if (cursor_is_null(site->attach)) {
+		v = rule_add(site, RULE_ATTACH_INSTANCE, OUTCOME_NA, VERDICT_OK);
 		v->detail = xstrdup("no paging attach_dev");
 		return;
 	}
-	attach = cursor_spelling(in->attach);
-	gather(in->attach, 0, false, &f);
+	attach = cursor_spelling(site->attach);
+	gather(site->attach, 0, false, &f);
 	/* Sizes taken from an instance when the domain is allocated. */
-	for (i = 0; i < in->allocs.nr; i++) {
-		struct alloc_def *a = in->allocs.items[i];
+	for (i = 0; i < site->allocs.nr; i++) {
+		struct alloc_def *a = site->allocs.items[i];
 
 		if (!cursor_is_null(a->def))
 			gather(a->def, 0, true, &f);
 	}
-	if (ops_sizes_from_instances(in->ops))
+	if (ops_sizes_from_instances(site->ops))
 		f.instance_sizes = true;
 	if (f.guard) {
-		v = verify_add(in, RULE_ATTACH_INSTANCE, "bound", VERDICT_OK);
+		v = rule_add(site, RULE_ATTACH_INSTANCE, OUTCOME_BOUND, VERDICT_OK);
 		v->detail = xasprintf("%s() rejects a device behind another instance (in %s())",
 				      attach, f.guard_fn);
 		v->where = functions(attach, f.guard_fn);
 	} else if (f.shared) {
-		v = verify_add(in, RULE_ATTACH_INSTANCE, "shared", VERDICT_OK);
+		v = rule_add(site, RULE_ATTACH_INSTANCE, OUTCOME_SHARED, VERDICT_OK);
 		v->detail = xasprintf("the domain keeps its devices or instances in a list (%s()): shared across instances by design",
 				      f.shared_fn);
 		v->where = functions(attach, f.shared_fn);
 	} else {
 		/* Unguarded: a finding only if the instance shapes the table. */
-		v = verify_add(in, RULE_ATTACH_INSTANCE,
-			       f.instance_sizes ? "unguarded-instance" :
-			       "unguarded-constant",
+		v = rule_add(site, RULE_ATTACH_INSTANCE,
+			       f.instance_sizes ? OUTCOME_UNGUARDED_INSTANCE :
+			       OUTCOME_UNGUARDED_CONSTANT,
 			       f.instance_sizes ? VERDICT_FINDING : VERDICT_INFO);
-		verify_point_at(in, v, in->attach);
+		rule_point_at(site, v, site->attach);
 		v->detail = xasprintf(f.instance_sizes ?
 			"%s() never checks which instance a device is behind, but the domain's page sizes or page-table format come from an instance" :
 			"%s() does not check the instance; harmless while page sizes are the same constant everywhere",

@@ -109,7 +109,8 @@ static void rule_verdicts(const struct inventory *inv, struct vec *out)
 			if (v->level == VERDICT_INFO)
 				f->severity = "note";
 			f->message = xasprintf("%s: %s: %s", ops->name,
-					       v->verdict, v->detail);
+					       outcome_name(v->verdict),
+					       v->detail);
 			subject = xasprintf("%s %s", ops->name,
 					    v->subject ? v->subject : "");
 			finding_fingerprint(f, subject);

@@ -4,8 +4,7 @@
 #define IOMMU_PGSIZE_FINDINGS_H
 
 #include "model/model.h"
-
-#define RULE_OPS_PGSIZE "ops-pgsize"
+#include "rules/rules.h"
 
 struct finding {
 	struct src_loc loc;

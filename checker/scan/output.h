@@ -31,4 +31,9 @@ json_t *scan_json(const struct scan_result *res);
 /* A JSON string or null; jansson wants UTF-8, source files need not be. */
 json_t *jstr(const char *s);
 
+struct finding;
+
+/* One finding as the scan's and the gate's JSON print it. */
+json_t *finding_json(const struct finding *f);
+
 #endif

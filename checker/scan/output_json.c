@@ -76,7 +76,8 @@ static json_t *verdicts_json(const struct vec *list)
 		json_t *o = json_object();
 
 		json_object_set_new(o, "rule", json_string(v->rule));
-		json_object_set_new(o, "verdict", jstr(v->verdict));
+		json_object_set_new(o, "verdict",
+				    jstr(outcome_name(v->verdict)));
 		json_object_set_new(o, "level",
 				    json_string(verdict_level_name(v->level)));
 		json_object_set_new(o, "where", jstr(v->where));
@@ -166,9 +167,8 @@ static json_t *domain_set_json(const void *p)
 	return o;
 }
 
-static json_t *finding_json(const void *p)
+json_t *finding_json(const struct finding *f)
 {
-	const struct finding *f = p;
 	json_t *o = json_object();
 
 	json_object_set_new(o, "rule", json_string(f->rule));
@@ -178,6 +178,11 @@ static json_t *finding_json(const void *p)
 	json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
 	json_object_set_new(o, "message", jstr(f->message));
 	return o;
+}
+
+static json_t *finding_json_of(const void *p)
+{
+	return finding_json(p);
 }
 
 static json_t *driver_json(const void *p)
@@ -272,7 +277,7 @@ json_t *scan_json(const struct scan_result *res)
 	json_object_set_new(root, "drivers",
 			    array_of(&res->drivers, driver_json));
 	json_object_set_new(root, "findings",
-			    array_of(&res->findings, finding_json));
+			    array_of(&res->findings, finding_json_of));
 	return root;
 }
 

@@ -4,7 +4,7 @@
 #include "scan/drivers.h"
 #include "scan/findings.h"
 #include "scan/output.h"
-#include "rules/verify.h"
+#include "rules/rules.h"
 
 static void write_findings(FILE *out, const struct vec *findings)
 {
@@ -55,7 +55,8 @@ static void write_ops(FILE *out, const struct ops_object *ops)
 	for (i = 0; i < ops->verdicts.nr; i++) {
 		const struct verdict *v = ops->verdicts.items[i];
 
-		fprintf(out, "      %-16s %s\n", v->rule, v->verdict);
+		fprintf(out, "      %-16s %s\n", v->rule,
+			outcome_name(v->verdict));
 	}
 }
 
@@ -91,26 +92,23 @@ static void write_driver(FILE *out, const struct driver *d)
 /* " ops-pgsize 29, domain-init 12, attach-instance 1 (+7 notes)" */
 static void write_rule_counts(FILE *out, const struct vec *findings)
 {
-	static const char *const rules[] = {
-		RULE_OPS_PGSIZE, RULE_DOMAIN_INIT, RULE_PGSIZE_FORMAT,
-		RULE_ATTACH_INSTANCE,
-	};
 	size_t r, i;
 
-	for (r = 0; r < ARRAY_SIZE(rules); r++) {
+	for (r = 0; r < nr_rules; r++) {
+		const char *rule = rule_table[r].id;
 		unsigned int warnings = 0, notes = 0;
 
 		for (i = 0; i < findings->nr; i++) {
 			const struct finding *f = findings->items[i];
 
-			if (strcmp(f->rule, rules[r]))
+			if (strcmp(f->rule, rule))
 				continue;
 			if (!strcmp(f->severity, "note"))
 				notes++;
 			else
 				warnings++;
 		}
-		fprintf(out, "%s %s %u", r ? "," : "", rules[r], warnings);
+		fprintf(out, "%s %s %u", r ? "," : "", rule, warnings);
 		if (notes)
 			fprintf(out, " (+%u notes)", notes);
 	}

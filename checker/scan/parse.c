@@ -8,7 +8,9 @@
 #include <clang-c/Index.h>
 
 #include "ast/collect.h"
+#include "ast/derive.h"
 #include "ast/disabled.h"
+#include "rules/rules.h"
 #include "scan/parse.h"
 
 struct pool {
@@ -90,6 +92,42 @@ static char *joined(const struct vec *words)
 }
 
 /*
+ * Where attach finalises the domains, how an allocator would find the
+ * same instance from its device (what series needs for such drivers).
+ */
+static void derive_site_instance(struct ops_site *site)
+{
+	const struct verdict *init = NULL;
+	size_t i;
+
+	for (i = 0; i < site->ops->verdicts.nr && !init; i++) {
+		const struct verdict *v = site->ops->verdicts.items[i];
+
+		if (!strcmp(v->rule, RULE_DOMAIN_INIT))
+			init = v;
+	}
+	if (!init || init->verdict != OUTCOME_FINALISED)
+		return;
+	site->ops->instance = xcalloc(1, sizeof(*site->ops->instance));
+	derive_instance(site->unset_alloc, site->attach, site->ops_type,
+			site->ops->instance);
+}
+
+void collect_and_judge(CXTranslationUnit tu, const char *root,
+		       const struct vec *only, struct inventory *inv)
+{
+	struct vec sites = { 0 };
+	size_t i;
+
+	collect_translation_unit(tu, root, only, inv, &sites);
+	for (i = 0; i < sites.nr; i++)
+		rules_run(sites.items[i]);
+	for (i = 0; i < sites.nr; i++)
+		derive_site_instance(sites.items[i]);
+	vec_free(&sites, ops_site_free);
+}
+
+/*
  * Blocks the configuration compiles out although they mention what we look
  * for are parsed again with the CONFIG_ symbols that enable them. With a
  * real configuration only those blocks are collected from the second
@@ -113,7 +151,7 @@ static void parse_and_collect(struct pool *pool, CXIndex index,
 	res->disabled_regions = dc.regions.nr;
 	res->stuck_regions = dc.stuck;
 	if (!pool->force_config || !dc.symbols.nr)
-		collect_translation_unit(tu, pool->tree->root, NULL, inv);
+		collect_and_judge(tu, pool->tree->root, NULL, inv);
 	if (!dc.symbols.nr)
 		goto out;
 	/* Forced symbols must reach every header: no PCH here. */
@@ -134,13 +172,12 @@ static void parse_and_collect(struct pool *pool, CXIndex index,
 			find_disabled_code(again, pool->tree->root, &dc);
 	}
 	if (again) {
-		collect_translation_unit(again, pool->tree->root,
-					 pool->force_config ? NULL : &dc.regions,
-					 inv);
+		collect_and_judge(again, pool->tree->root,
+				  pool->force_config ? NULL : &dc.regions, inv);
 		clang_disposeTranslationUnit(again);
 		res->forced_symbols = joined(&dc.symbols);
 	} else if (pool->force_config) {
-		collect_translation_unit(tu, pool->tree->root, NULL, inv);
+		collect_and_judge(tu, pool->tree->root, NULL, inv);
 	}
 	vec_free(&args, free);
 out:

@@ -4,6 +4,7 @@
 #define IOMMU_PGSIZE_PARSE_H
 
 #include <stdbool.h>
+#include <clang-c/Index.h>
 
 #include "scan/flags.h"
 #include "model/model.h"
@@ -23,6 +24,13 @@ struct parse_job {
 	struct vec plain_args;	/* without the PCH; empty when args has none */
 	long long size;		/* bytes, to schedule big files first */
 };
+
+/*
+ * Collect @tu into @inv (see collect_translation_unit()), then judge each
+ * ops object it defines with the rules, while the AST is alive.
+ */
+void collect_and_judge(CXTranslationUnit tu, const char *root,
+		       const struct vec *only, struct inventory *inv);
 
 /*
  * Parse every job with @threads threads, adding to @inv. @force_config:

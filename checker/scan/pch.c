@@ -6,6 +6,7 @@
 #include <clang-c/Index.h>
 
 #include "ast/collect.h"
+#include "scan/parse.h"
 #include "scan/pch.h"
 #include "lib/fileio.h"
 
@@ -168,7 +169,7 @@ void pch_build(struct pch *pch, const struct tree *tree, struct flags *flags,
 		goto out;
 	}
 	/* Files using the PCH will not walk these headers: do it here. */
-	collect_translation_unit(tu, tree->root, NULL, inv);
+	collect_and_judge(tu, tree->root, NULL, inv);
 	pch->path = path_join(pch->dir, "common.h.pch");
 	if (clang_saveTranslationUnit(tu, pch->path,
 				      clang_defaultSaveOptions(tu))) {

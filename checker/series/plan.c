@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "series/plan.h"
-#include "rules/verify.h"
+#include "rules/rules.h"
 
 void plan_entry_free(void *p)
 {
@@ -109,7 +109,7 @@ static char *fallback_allocators(const struct ops_object *ops, bool *limit,
 			continue;
 		}
 		bare++;
-		verify_join(&sb, cb->function);
+		names_join(&sb, cb->function);
 	}
 	*limit = setting && bare;
 	if (*limit && bare > 1) {
@@ -167,7 +167,7 @@ static char *allocator_list(const struct ops_object *ops)
 		const struct callback *cb = ops->alloc.items[i];
 
 		if (cb->paging)
-			verify_join(&sb, cb->function);
+			names_join(&sb, cb->function);
 	}
 	return strbuf_detach(&sb);
 }
@@ -264,7 +264,7 @@ static void plan_entry_choose(const struct inventory *inv,
 	const struct ops_object *ops = e->ops;
 	const struct verdict *init = verdict_of(ops, RULE_DOMAIN_INIT);
 	const struct verdict *format = verdict_of(ops, RULE_PGSIZE_FORMAT);
-	const char *verdict = init ? init->verdict : "unknown";
+	enum outcome verdict = init ? init->verdict : OUTCOME_UNKNOWN;
 	bool placeholder = !ops->has_pgsize || ops->pgsize_value == ~0ULL;
 	struct runtime_uses ru;
 
@@ -277,22 +277,23 @@ static void plan_entry_choose(const struct inventory *inv,
 		e->reason = xstrdup("the ops object is defined in a header, away from its allocators");
 	else if (ops_in_file(inv, ops->loc.file) > 1)
 		e->reason = xstrdup("several ops objects share the file and maybe their allocators, with different sizes");
-	else if (!strcmp(verdict, "sets")) {
+	else if (verdict == OUTCOME_SETS) {
 		e->how = MIGRATE_DROP;
 		add_rules(e, &ru, RULE_FILE_DROP);
-	} else if (!strcmp(verdict, "finalised") && placeholder)
+	} else if (verdict == OUTCOME_FINALISED && placeholder)
 		plan_finalised(e, &ru);
-	else if (!strcmp(verdict, "finalised") && !ops->format_keeps_known)
+	else if (verdict == OUTCOME_FINALISED && !ops->format_keeps_known)
 		e->reason = xstrdup("its domains are finalised through an io-pgtable format this tool cannot judge, so the sizes the allocators must give them are unknown");
-	else if (!strcmp(verdict, "fallback") && placeholder)
+	else if (verdict == OUTCOME_FALLBACK && placeholder)
 		e->reason = xasprintf("%s is a placeholder, yet some domain gets its sizes only from the core's fallback",
 				      ops->has_pgsize ? ops->pgsize_expr :
 				      "the run-time value");
-	else if (!strcmp(verdict, "fallback") ||
-		 !strcmp(verdict, "finalised"))
+	else if (verdict == OUTCOME_FALLBACK ||
+		 verdict == OUTCOME_FINALISED)
 		plan_move(e, &ru);
 	else
-		e->reason = xasprintf("domain-init is '%s': %s", verdict,
+		e->reason = xasprintf("domain-init is '%s': %s",
+				      outcome_name(verdict),
 				      init ? init->detail : "not analysed");
 }
 

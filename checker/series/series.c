@@ -13,7 +13,7 @@
 
 #include "scan/parse.h"
 #include "series/plan.h"
-#include "rules/verify.h"
+#include "rules/rules.h"
 #include "scan/scan.h"
 #include "series/scratch.h"
 #include "series/series.h"
@@ -159,7 +159,8 @@ static char *migration_fails(struct series *s, const struct plan_entry *e)
 {
 	struct tree patched = { .root = path_join(s->work, "") };
 	struct parse_job job = { .rel = e->ops->loc.file };
-	const char *want = e->how == MIGRATE_FINALISED ? "finalised" : "sets";
+	enum outcome want = e->how == MIGRATE_FINALISED ? OUTCOME_FINALISED :
+			    OUTCOME_SETS;
 	struct inventory inv = { 0 };
 	char *why = NULL;
 	size_t i, k;
@@ -185,9 +186,10 @@ static char *migration_fails(struct series *s, const struct plan_entry *e)
 			const struct verdict *v = ops->verdicts.items[k];
 
 			if (!strcmp(v->rule, RULE_DOMAIN_INIT) &&
-			    strcmp(v->verdict, want))
+			    v->verdict != want)
 				why = xasprintf("after the semantic patches domain-init is '%s', not '%s' (%s); patch not kept",
-						v->verdict, want, v->detail);
+						outcome_name(v->verdict),
+						outcome_name(want), v->detail);
 		}
 	}
 	inventory_release(&inv);

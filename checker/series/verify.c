@@ -19,7 +19,7 @@
 #include "lib/fileio.h"
 #include "lib/git.h"
 #include "lib/spawn.h"
-#include "rules/verify.h"
+#include "rules/rules.h"
 
 #define AM_NAME "user.name=iommu-pgsize"
 #define AM_EMAIL "user.email=iommu-pgsize@localhost"

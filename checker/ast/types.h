@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The kernel's types as the analyses recognise them, by what they embed. */
+#ifndef IOMMU_PGSIZE_TYPES_H
+#define IOMMU_PGSIZE_TYPES_H
+
+#include <stdbool.h>
+#include <clang-c/Index.h>
+
+#define INSTANCE_MEMBER_STRUCT	"iommu_device"
+
+/* Does record type @record embed (not point to) a struct @tag? */
+bool record_embeds(CXType record, const char *tag);
+
+/* A pointer to an IOMMU instance: a struct embedding iommu_device. */
+bool is_instance_pointer(CXType t);
+
+#endif
