@@ -49,9 +49,11 @@ MAN_PAGE := $(BUILD)/iommu-pgsize.1
 
 # Real kernel trees for the end-to-end tests and benchmarks.
 KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
+# The newest linux-source-7.* (scripts/fetch-kernel 7 trixie-backports ...).
+KERNEL_7 ?= $(BUILD)/linux-source-7
 
 .PHONY: all deps demo check unit-test corpus-test series-test report-test e2e-test \
-	lint-test series-e2e-test bench clean style install uninstall \
+	lint-test e2e-7-test lint-7-test series-e2e-test bench clean style install uninstall \
 	install-test layers-test FORCE
 
 all: $(PROGRAM) $(MAN_PAGE) docs/iommu-pgsize.1
@@ -150,6 +152,14 @@ e2e-test: $(PROGRAM) $(KERNEL_6_12)
 # The lint gate on corpus repositories, then on linux-source-6.12.
 lint-test: $(PROGRAM) $(MAN_PAGE) docs/iommu-pgsize.1 $(KERNEL_6_12)
 	@tests/lint/run ./$(PROGRAM) $(KERNEL_6_12)
+
+# 7.x, against expectations read from 7.3 (tests/e2e/linux-7); each
+# skips, with status 0, when the tree is absent.
+e2e-7-test: $(PROGRAM)
+	@tests/e2e/run-7 ./$(PROGRAM) $(KERNEL_7)
+
+lint-7-test: $(PROGRAM)
+	@tests/lint/run-7 ./$(PROGRAM) $(KERNEL_7)
 
 # A staged install from a clean clone, used after its source is gone.
 install-test:
