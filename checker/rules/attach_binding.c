@@ -231,8 +231,10 @@ static void note_out_parameters(CXCursor call, struct binding_walk *w)
 		if (clang_getCursorKind(arg) != CXCursor_UnaryOperator)
 			continue;
 		field = cursor_strip(cursor_child(arg, 0));
+		/* A struct (xarray, refcount) passed by address is looked up. */
 		if (is_domain_field(field) &&
-		    clang_getCanonicalType(clang_getCursorType(arg)).kind == CXType_Pointer)
+		    clang_getCanonicalType(clang_getCursorType(field)).kind !=
+		    CXType_Record)
 			add_set(field, call, w);
 	}
 }
