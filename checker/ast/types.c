@@ -37,3 +37,22 @@ bool is_instance_pointer(CXType t)
 	       record_embeds(clang_getPointeeType(canon),
 			     INSTANCE_MEMBER_STRUCT);
 }
+
+static enum CXVisitorResult find_instance_pointer(CXCursor field,
+						 CXClientData data)
+{
+	bool *found = data;
+
+	*found = is_instance_pointer(clang_getCursorType(field));
+	return *found ? CXVisit_Break : CXVisit_Continue;
+}
+
+bool record_has_instance_pointer(CXType record)
+{
+	CXType canon = clang_getCanonicalType(record);
+	bool found = false;
+
+	if (canon.kind == CXType_Record)
+		clang_Type_visitFields(canon, find_instance_pointer, &found);
+	return found;
+}

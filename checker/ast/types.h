@@ -14,4 +14,7 @@ bool record_embeds(CXType record, const char *tag);
 /* A pointer to an IOMMU instance: a struct embedding iommu_device. */
 bool is_instance_pointer(CXType t);
 
+/* Does record type @record have a field pointing to an instance? */
+bool record_has_instance_pointer(CXType record);
+
 #endif

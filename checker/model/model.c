@@ -43,6 +43,9 @@ static const char *const outcome_names[NR_OUTCOMES] = {
 	[OUTCOME_SHARED] = "shared",
 	[OUTCOME_UNGUARDED_INSTANCE] = "unguarded-instance",
 	[OUTCOME_UNGUARDED_CONSTANT] = "unguarded-constant",
+	[OUTCOME_CHECKED] = "checked",
+	[OUTCOME_PER_INSTANCE] = "per-instance",
+	[OUTCOME_REBINDS] = "rebinds",
 };
 
 const char *outcome_name(enum outcome outcome)

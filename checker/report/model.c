@@ -11,6 +11,7 @@ const char *const report_rule_names[RR_NR] = {
 	[RR_DOMAIN_INIT] = RULE_DOMAIN_INIT,
 	[RR_ATTACH_INSTANCE] = RULE_ATTACH_INSTANCE,
 	[RR_PGSIZE_FORMAT] = RULE_PGSIZE_FORMAT,
+	[RR_ATTACH_BINDING] = RULE_ATTACH_BINDING,
 };
 
 const char *report_verdict_word(const struct report_verdict *v,

@@ -91,7 +91,7 @@ static enum CXChildVisitResult find_error(CXCursor c, CXCursor parent,
 	return CXChildVisit_Recurse;
 }
 
-static bool branch_fails(CXCursor branch)
+bool rule_branch_fails(CXCursor branch)
 {
 	bool found = false;
 
@@ -148,7 +148,7 @@ static enum CXChildVisitResult find_comparison(CXCursor c, CXCursor parent,
  * "if (dom->inst != inst) return -EINVAL;", also inside "&&" and "||"
  * ("if (dom->inst && dom->inst != inst)"), or "==" with a failing else.
  */
-static bool is_instance_guard(CXCursor ifstmt)
+bool rule_instance_guard(CXCursor ifstmt)
 {
 	CXCursor cond = cursor_child(ifstmt, 0);
 	unsigned int n = cursor_child_count(ifstmt);
@@ -156,9 +156,9 @@ static bool is_instance_guard(CXCursor ifstmt)
 
 	find_comparison(cursor_strip(cond), clang_getNullCursor(), &g);
 	clang_visitChildren(cond, find_comparison, &g);
-	if (g.mismatch && branch_fails(cursor_child(ifstmt, 1)))
+	if (g.mismatch && rule_branch_fails(cursor_child(ifstmt, 1)))
 		return true;
-	return g.match && n > 2 && branch_fails(cursor_child(ifstmt, 2));
+	return g.match && n > 2 && rule_branch_fails(cursor_child(ifstmt, 2));
 }
 
 static bool is_instance_member(CXCursor c, const struct attach_facts *f)
@@ -269,7 +269,7 @@ static enum CXChildVisitResult find_facts(CXCursor c, CXCursor parent,
 	note_taint(c, f);
 	switch (s->sizes_only ? CXCursor_InvalidCode : clang_getCursorKind(c)) {
 	case CXCursor_IfStmt:
-		if (!f->guard && is_instance_guard(c)) {
+		if (!f->guard && rule_instance_guard(c)) {
 			f->guard = true;
 			f->guard_fn = cursor_spelling(s->fn);
 		}

@@ -40,6 +40,15 @@ const struct rule rule_table[] = {
 		.level = "warning",
 		.judge = rule_attach_instance,
 	},
+	{
+		.id = RULE_ATTACH_BINDING,
+		.sarif_id = "DomainBoundToFirstInstance",
+		.summary = "a domain bound to the first IOMMU instance that attached it serves devices behind another",
+		.help = "The domain records, the first time it is attached (or when it is allocated), state of one instance: a pointer to it, an id from its pool, memory mapped with its device or its register base. A later attach through another instance neither fails nor sets up state of its own, and the first instance's record is used to program the hardware for it. Reject another instance (-EINVAL) or keep the state per instance.",
+		.man = "a domain records state of the first IOMMU instance that attached it (the\ninstance, an id from its pool, memory mapped with its device) and a later\nattach through another instance uses that record instead of failing.",
+		.level = "warning",
+		.judge = rule_attach_binding,
+	},
 };
 
 const size_t nr_rules = ARRAY_SIZE(rule_table);

@@ -17,6 +17,7 @@
 #define RULE_DOMAIN_INIT	"domain-init"
 #define RULE_PGSIZE_FORMAT	"pgsize-format"
 #define RULE_ATTACH_INSTANCE	"attach-instance"
+#define RULE_ATTACH_BINDING	"attach-binding"
 
 struct rule {
 	const char *id;
@@ -41,6 +42,15 @@ void rules_run(struct ops_site *site);
 void rule_domain_init(struct ops_site *site);
 void rule_pgsize_format(struct ops_site *site);
 void rule_attach_instance(struct ops_site *site);
+void rule_attach_binding(struct ops_site *site);
+
+/*
+ * "if (d->inst != inst) return -EINVAL;" and its variants: an if that
+ * rejects a device behind another instance than the one remembered.
+ */
+bool rule_instance_guard(CXCursor ifstmt);
+/* A branch that fails: returns or stores a negative constant. */
+bool rule_branch_fails(CXCursor branch);
 
 /* The man page's rule list (docs/iommu-pgsize.1.in). */
 void rules_write_man(FILE *out);

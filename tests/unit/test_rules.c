@@ -74,6 +74,94 @@ static const char beyond_format[] =
 	"}\n"
 	"static const struct iommu_ops y_ops = { .domain_alloc_paging = y_alloc };\n";
 
+/* An instance, and the domain of attach-binding's cases. */
+static const char binding_types[] =
+	"struct iommu_device { int id; };\n"
+	"struct inst { void *base; struct iommu_device iommu; };\n"
+	"struct bdom { struct iommu_domain domain; struct inst *inst; };\n"
+	"void writel(unsigned int v, void *addr);\n"
+	"void *dev_iommu_priv_get(struct device *dev);\n"
+	"static struct iommu_domain *b_alloc(struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = kzalloc(sizeof(*d));\n"
+	"	d->domain.pgsize_bitmap = SZ_4K;\n"
+	"	return &d->domain;\n"
+	"}\n";
+
+/* Bound at first attach (driver line 16), used for the next (line 18). */
+static const char bound_first[] =
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = (struct bdom *)dom;\n"
+	"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+	"	if (!d->inst)\n"
+	"		d->inst = inst;\n"
+	"	writel(1, d->inst->base);\n"
+	"	return 0;\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
+/* The same, with a guard (driver line 17). */
+static const char bound_checked[] =
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = (struct bdom *)dom;\n"
+	"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+	"	if (!d->inst)\n"
+	"		d->inst = inst;\n"
+	"	else if (d->inst != inst)\n"
+	"		return -22;\n"
+	"	writel(1, d->inst->base);\n"
+	"	return 0;\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
+/* Every attach rebinds, and the record is read elsewhere (line 20). */
+static const char rebinds_read[] =
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = (struct bdom *)dom;\n"
+	"	d->inst = dev_iommu_priv_get(dev);\n"
+	"	return 0;\n"
+	"}\n"
+	"static void b_flush(struct bdom *d)\n"
+	"{\n"
+	"	writel(1, d->inst->base);\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
+/* Every attach rebinds; nothing else reads the record. */
+static const char rebinds_unread[] =
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = (struct bdom *)dom;\n"
+	"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+	"	d->inst = inst;\n"
+	"	writel(1, inst->base);\n"
+	"	return 0;\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
+/* No instance state: the instance is programmed, the domain keeps nothing. */
+static const char no_state[] =
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+	"	writel(1, inst->base);\n"
+	"	return 0;\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
 struct judged {
 	CXIndex index;
 	CXTranslationUnit tu;
@@ -151,6 +239,79 @@ static void test_pgsize_format_exceeds(void **state)
 	release(&j);
 }
 
+static const struct verdict *binding(struct judged *j, const char *driver)
+{
+	char *text = xasprintf("%s%s", binding_types, driver);
+	struct ops_site *site = collect(j, text);
+
+	free(text);
+	rule_attach_binding(site);
+	return only_verdict(site);
+}
+
+/* Lines of the attach function, after binding_types (11 lines). */
+static unsigned int binding_line(unsigned int n)
+{
+	return driver_line(11 + n);
+}
+
+static void test_attach_binding_bound(void **state)
+{
+	struct judged j;
+	const struct verdict *v = binding(&j, bound_first);
+	char *want;
+
+	assert_string_equal(v->rule, RULE_ATTACH_BINDING);
+	assert_int_equal(v->verdict, OUTCOME_BOUND);
+	assert_int_equal(v->level, VERDICT_FINDING);
+	/* At the binding store; the message names the field and the use. */
+	assert_int_equal(v->loc.line, binding_line(6));
+	want = xasprintf("the domain's inst is bound to the first instance that attaches it (b_attach() line %u), and b_attach() uses that instance's record for a device behind another instance (line %u)",
+			 binding_line(6), binding_line(7));
+	assert_string_equal(v->detail, want);
+	free(want);
+	release(&j);
+}
+
+static void test_attach_binding_checked(void **state)
+{
+	struct judged j;
+	const struct verdict *v = binding(&j, bound_checked);
+	char *want;
+
+	assert_int_equal(v->verdict, OUTCOME_CHECKED);
+	assert_int_equal(v->level, VERDICT_OK);
+	assert_string_equal(outcome_name(v->verdict), "checked");
+	want = xasprintf("b_attach() rejects a device behind another instance (line %u)",
+			 binding_line(7));
+	assert_string_equal(v->detail, want);
+	free(want);
+	release(&j);
+}
+
+static void test_attach_binding_rebinds(void **state)
+{
+	struct judged j;
+	const struct verdict *v = binding(&j, rebinds_read);
+	char *want;
+
+	/* The record serves devices behind the earlier instance too. */
+	assert_int_equal(v->verdict, OUTCOME_BOUND);
+	want = xasprintf("line %u uses the record", binding_line(9));
+	assert_non_null(strstr(v->detail, want));
+	free(want);
+	release(&j);
+
+	v = binding(&j, rebinds_unread);
+	assert_int_equal(v->verdict, OUTCOME_REBINDS);
+	assert_int_equal(v->level, VERDICT_OK);
+	release(&j);
+
+	v = binding(&j, no_state);
+	assert_int_equal(v->verdict, OUTCOME_NA);
+	release(&j);
+}
+
 static void test_rule_table(void **state)
 {
 	const struct rule *r = rule_find(RULE_DOMAIN_INIT);
@@ -160,6 +321,11 @@ static void test_rule_table(void **state)
 	assert_true(r->judge == rule_domain_init);
 	assert_null(rule_find(RULE_OPS_PGSIZE)->judge);
 	assert_null(rule_find("verify"));
+	r = rule_find(RULE_ATTACH_BINDING);
+	assert_non_null(r);
+	assert_string_equal(r->sarif_id, "DomainBoundToFirstInstance");
+	assert_string_equal(r->level, "warning");
+	assert_true(r->judge == rule_attach_binding);
 }
 
 static void test_outcome_words(void **state)
@@ -170,6 +336,10 @@ static void test_outcome_words(void **state)
 	assert_int_equal(o, OUTCOME_UNGUARDED_INSTANCE);
 	assert_string_equal(outcome_name(OUTCOME_NA), "n/a");
 	assert_false(outcome_parse("maybe", &o));
+	assert_true(outcome_parse("per-instance", &o));
+	assert_int_equal(o, OUTCOME_PER_INSTANCE);
+	assert_true(outcome_parse("rebinds", &o));
+	assert_int_equal(o, OUTCOME_REBINDS);
 }
 
 int main(void)
@@ -177,6 +347,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_domain_init_fallback),
 		cmocka_unit_test(test_pgsize_format_exceeds),
+		cmocka_unit_test(test_attach_binding_bound),
+		cmocka_unit_test(test_attach_binding_checked),
+		cmocka_unit_test(test_attach_binding_rebinds),
 		cmocka_unit_test(test_rule_table),
 		cmocka_unit_test(test_outcome_words),
 	};
