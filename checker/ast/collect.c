@@ -12,6 +12,7 @@
 #include "ast/disabled.h"
 #include "ast/flow.h"
 #include "ast/relevance.h"
+#include "ast/types.h"
 #include "lib/util.h"
 
 #define MAX_DEPTH 512
@@ -682,6 +683,8 @@ static struct ops_object *record_ops_object(struct collect_ctx *ctx,
 	if (!cursor_in_tree(ctx, var, &ops->loc))
 		src_loc_set(&ops->loc, "<unknown>", 0, 0);
 	ops->is_const = clang_isConstQualifiedType(type);
+	/* Which side of the migration: the tree's own declaration says. */
+	ops->ops_member = record_has_field(type, PGSIZE_MEMBER);
 	ops->is_static = clang_Cursor_getStorageClass(var) == CX_SC_Static;
 	/* A definition that starts inside a macro expansion came from it. */
 	expansion = clang_getCursor(ctx->tu, clang_getRangeStart(

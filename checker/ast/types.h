@@ -14,4 +14,10 @@ bool record_embeds(CXType record, const char *tag);
 /* A pointer to an IOMMU instance: a struct embedding iommu_device. */
 bool is_instance_pointer(CXType t);
 
+/* Does the struct @record (as this translation unit declares it) have @name? */
+bool record_has_field(CXType record, const char *name);
+
+/* Is @t a pointer to @tag, or to a struct embedding it (a few levels)? */
+bool type_reaches_record(CXType t, const char *tag);
+
 #endif

@@ -36,6 +36,7 @@ static const char *const outcome_names[NR_OUTCOMES] = {
 	[OUTCOME_SETS] = "sets",
 	[OUTCOME_FINALISED] = "finalised",
 	[OUTCOME_FALLBACK] = "fallback",
+	[OUTCOME_UNSIZED] = "unsized",
 	[OUTCOME_FITS] = "fits",
 	[OUTCOME_EXCEEDS] = "exceeds",
 	[OUTCOME_UNKNOWN] = "unknown",

@@ -64,6 +64,7 @@ enum outcome {
 	OUTCOME_SETS,
 	OUTCOME_FINALISED,
 	OUTCOME_FALLBACK,
+	OUTCOME_UNSIZED,	/* no ops member: nothing falls back */
 	/* pgsize-format */
 	OUTCOME_FITS,
 	OUTCOME_EXCEEDS,
@@ -117,6 +118,7 @@ struct ops_object {
 	bool is_const;
 	bool is_static;
 	char *macro;		/* generating macro, if any */
+	bool ops_member;	/* struct iommu_ops declares pgsize_bitmap */
 	bool has_pgsize;	/* the page-size member is initialised: */
 	struct src_loc pgsize_loc;
 	char *pgsize_expr;

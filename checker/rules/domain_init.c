@@ -2,7 +2,8 @@
 /*
  * domain-init: does every paging allocator give the domains it returns
  * their page sizes, or does attach, or only the core's fallback to the
- * ops value?
+ * ops value? Once struct iommu_ops has no pgsize_bitmap there is no
+ * fallback, and a paging domain returned without sizes cannot map.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,9 @@ void rule_domain_init(struct ops_site *site)
 		struct flow_result r;
 		char *name;
 
-		if (cursor_is_null(a->def) || is_sva_allocator(a->def))
+		/* Only domains that map need page sizes. */
+		if (cursor_is_null(a->def) || is_sva_allocator(a->def) ||
+		    flow_allocates_non_paging(a->def))
 			continue;
 		any_paging = true;
 		name = cursor_spelling(a->def);
@@ -74,6 +77,20 @@ void rule_domain_init(struct ops_site *site)
 		v->detail = xasprintf("every successful return of the allocators sets the domain's pgsize_bitmap (%s)",
 				      where.buf);
 		v->where = strbuf_detach(&where);
+	} else if (!site->ops->ops_member) {
+		/*
+		 * The member is gone: nothing gives this domain sizes, not
+		 * even for the direct mappings made before the first attach.
+		 */
+		v = rule_add(site, RULE_DOMAIN_INIT, OUTCOME_UNSIZED,
+			     VERDICT_FINDING);
+		if (unset.has_unset)
+			rule_point_at(site, v, unset.unset_return);
+		v->detail = xasprintf("%s() can return a paging domain without pgsize_bitmap, and struct iommu_ops has no pgsize_bitmap for the core to fall back on: iommu_map() on it fails, and so do the core's direct mappings of reserved regions before the first attach",
+				      unset_fn.buf);
+		v->subject = xasprintf("return without pgsize_bitmap in %s",
+				       unset_fn.buf);
+		v->where = strbuf_detach(&unset_fn);
 	} else if (!cursor_is_null(site->attach) &&
 		   flow_reaches_store(site->attach, &setter)) {
 		char *attach = cursor_spelling(site->attach);
