@@ -90,6 +90,13 @@ struct verdict {
 	char *detail;		/* why, in a sentence */
 	char *subject;		/* normalised expression for fingerprints */
 	struct src_loc loc;	/* where a finding points */
+	/*
+	 * domain-init: the stores assumed of functions defined in other
+	 * translation units ("function:N"); if summaries confirm them all,
+	 * the verdict is "sets" with @needs_where.
+	 */
+	struct vec needs;
+	char *needs_where;
 };
 
 const char *verdict_level_name(enum verdict_level level);
@@ -157,6 +164,15 @@ struct domain_pgsize {
 	char *source;		/* record.field, callee or variable */
 };
 
+/* A function storing the sizes of a domain given through a parameter. */
+struct store_summary {
+	char *function;
+	char *file;		/* where it is defined */
+	unsigned int param;	/* the domain is reached through it */
+};
+
+void store_summary_free(void *p);
+
 struct parse_result {
 	char *file;
 	unsigned int errors;
@@ -172,6 +188,7 @@ struct inventory {
 	struct vec uses;	/* struct ops_use */
 	struct vec domain_sets;	/* struct domain_pgsize */
 	struct vec parsed;	/* struct parse_result */
+	struct vec summaries;	/* struct store_summary */
 	unsigned int files_scanned;
 	unsigned int files_skipped;
 };
