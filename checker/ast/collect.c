@@ -12,6 +12,8 @@
 #include "ast/disabled.h"
 #include "ast/flow.h"
 #include "ast/relevance.h"
+#include "ast/summary.h"
+#include "ast/types.h"
 #include "lib/util.h"
 
 #define MAX_DEPTH 512
@@ -682,6 +684,8 @@ static struct ops_object *record_ops_object(struct collect_ctx *ctx,
 	if (!cursor_in_tree(ctx, var, &ops->loc))
 		src_loc_set(&ops->loc, "<unknown>", 0, 0);
 	ops->is_const = clang_isConstQualifiedType(type);
+	/* Which side of the migration: the tree's own declaration says. */
+	ops->ops_member = record_has_field(type, PGSIZE_MEMBER);
 	ops->is_static = clang_Cursor_getStorageClass(var) == CX_SC_Static;
 	/* A definition that starts inside a macro expansion came from it. */
 	expansion = clang_getCursor(ctx->tu, clang_getRangeStart(
@@ -703,6 +707,26 @@ static struct ops_object *record_ops_object(struct collect_ctx *ctx,
 }
 
 static void walk(struct collect_ctx *ctx, CXCursor c);
+
+/* Another file may call it: what it stores through its parameters. */
+static void record_summary(struct collect_ctx *ctx, CXCursor fn,
+			   const char *name)
+{
+	struct store_summary *sum;
+	struct src_loc loc;
+	int param;
+
+	if (clang_Cursor_getStorageClass(fn) == CX_SC_Static)
+		return;
+	param = summary_domain_param(fn);
+	if (param < 0 || !cursor_in_tree(ctx, fn, &loc))
+		return;
+	sum = xcalloc(1, sizeof(*sum));
+	sum->function = xstrdup(name);
+	sum->file = loc.file;
+	sum->param = param;
+	vec_push(&ctx->inv->summaries, sum);
+}
 
 static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
 				     CXClientData data)
@@ -729,6 +753,7 @@ static void walk(struct collect_ctx *ctx, CXCursor c)
 			return;
 		function = cursor_spelling(c);
 		ctx->function = function;
+		record_summary(ctx, c, function);
 		break;
 	case CXCursor_VarDecl:
 		if (!type_is_record(clang_getCursorType(c), OPS_STRUCT))

@@ -17,6 +17,8 @@
 #define PGTABLE_CFG_STRUCT	"io_pgtable_cfg"
 #define PGSIZE_MEMBER		"pgsize_bitmap"
 #define ATTACH_MEMBER		"attach_dev"
+#define DOMAIN_MAP_MEMBER	"map_pages"
+#define DOMAIN_OLD_MAP_MEMBER	"map"
 #define DOMAIN_OPS_MEMBER	"ops"
 #define DOMAIN_TYPE_MEMBER	"type"
 /* __IOMMU_DOMAIN_PAGING: domains that map and unmap have it. */

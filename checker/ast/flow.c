@@ -5,6 +5,7 @@
 #include "ast/collect.h"
 #include "ast/cursor.h"
 #include "ast/flow.h"
+#include "ast/types.h"
 #include "lib/util.h"
 
 #define MAX_LABELS 64
@@ -134,6 +135,33 @@ static bool expression_sets(struct flow *fl, CXCursor expr)
 	return e.set;
 }
 
+/*
+ * A function defined in another translation unit, given a pointer that
+ * reaches a domain: assumed to store its sizes, noted for confirmation.
+ */
+static bool external_sets(struct flow *fl, CXCursor call)
+{
+	CXCursor callee = clang_getCursorReferenced(call);
+	int i, n = clang_Cursor_getNumArguments(call);
+	char *name;
+
+	if (!fl->res->assumed ||
+	    clang_getCursorKind(callee) != CXCursor_FunctionDecl ||
+	    !cursor_is_null(clang_getCursorDefinition(callee)))
+		return false;
+	for (i = 0; i < n; i++) {
+		CXType t = clang_getCursorType(clang_Cursor_getArgument(call, i));
+
+		if (!type_reaches_record(t, DOMAIN_STRUCT))
+			continue;
+		name = cursor_spelling(callee);
+		vec_push(fl->res->assumed, xasprintf("%s:%d", name, i));
+		free(name);
+		return true;
+	}
+	return false;
+}
+
 /* A callee in this file that stores the sizes on all its success paths. */
 static bool callee_sets(struct flow *fl, CXCursor call)
 {
@@ -144,7 +172,8 @@ static bool callee_sets(struct flow *fl, CXCursor call)
 	bool sets;
 
 	if (cursor_is_null(def))
-		return false;
+		return external_sets(fl, call);
+	sub.assumed = fl->res->assumed;
 	flow_analyse_depth(def, &sub, fl->depth + 1);
 	sets = sub.all_set && sub.any_set;
 	if (sets && !fl->res->setter)
@@ -169,40 +198,66 @@ static struct label_state *label(struct flow *fl, const char *name)
 }
 
 struct type_search {
-	bool non_paging;
+	bool non_paging;	/* a store says: not a paging domain */
+	bool paging;		/* a store of domain ops that map */
 };
 
-/* "d->type = IOMMU_DOMAIN_NESTED": a constant without the paging bit. */
+/* "d->ops = &ops": paging if those domain ops have map_pages. */
+static void note_ops_store(struct type_search *s, CXCursor value)
+{
+	CXCursor list = resolve_init_list(value);
+
+	if (cursor_is_null(list))
+		return;
+	/* Before 6.2 a domain could map with .map alone. */
+	if (cursor_is_null(init_list_member(list, DOMAIN_OPS_STRUCT,
+					    DOMAIN_MAP_MEMBER)) &&
+	    cursor_is_null(init_list_member(list, DOMAIN_OPS_STRUCT,
+					    DOMAIN_OLD_MAP_MEMBER)))
+		s->non_paging = true;
+	else
+		s->paging = true;
+}
+
+/*
+ * "d->type = IOMMU_DOMAIN_NESTED": a constant without the paging bit;
+ * "d->ops = &nested_ops": domain ops without map_pages.
+ */
 static enum CXChildVisitResult find_type_store(CXCursor c, CXCursor parent,
 					       CXClientData data)
 {
 	struct type_search *s = data;
 	unsigned long long type;
-	CXCursor lhs;
+	CXCursor lhs, rhs;
 
 	if (clang_getCursorKind(c) != CXCursor_BinaryOperator)
 		return CXChildVisit_Recurse;
 	lhs = cursor_strip(cursor_child(c, 0));
-	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr &&
-	    member_of(lhs, DOMAIN_STRUCT, DOMAIN_TYPE_MEMBER) &&
-	    cursor_eval_unsigned(cursor_strip(cursor_child(c, 1)), &type) &&
-	    !(type & DOMAIN_PAGING_BIT)) {
+	rhs = cursor_strip(cursor_child(c, 1));
+	if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+		return CXChildVisit_Recurse;
+	if (member_of(lhs, DOMAIN_STRUCT, DOMAIN_TYPE_MEMBER) &&
+	    cursor_eval_unsigned(rhs, &type) && !(type & DOMAIN_PAGING_BIT))
 		s->non_paging = true;
-		return CXChildVisit_Break;
-	}
+	else if (member_of(lhs, DOMAIN_STRUCT, DOMAIN_OPS_MEMBER))
+		note_ops_store(s, rhs);
 	return CXChildVisit_Recurse;
 }
 
-/* A same-file allocator of nested, identity or blocked domains. */
-static bool allocates_non_paging(CXCursor call)
+bool flow_allocates_non_paging(CXCursor def)
 {
-	CXCursor def = function_definition(call);
 	struct type_search s = { 0 };
 
 	if (cursor_is_null(def))
 		return false;
 	clang_visitChildren(def, find_type_store, &s);
-	return s.non_paging;
+	return s.non_paging && !s.paging;
+}
+
+/* A same-file allocator of nested, identity or blocked domains. */
+static bool allocates_non_paging(CXCursor call)
+{
+	return flow_allocates_non_paging(function_definition(call));
 }
 
 /*
@@ -347,7 +402,16 @@ static struct state walk(struct flow *fl, CXCursor s, struct state st)
 
 void flow_analyse(CXCursor fn, struct flow_result *res)
 {
+	res->assumed = NULL;
 	flow_analyse_depth(fn, res, 0);
+}
+
+void flow_analyse_assuming(CXCursor fn, struct flow_result *res,
+			   struct vec *assumed)
+{
+	res->assumed = assumed;
+	flow_analyse_depth(fn, res, 0);
+	res->assumed = NULL;
 }
 
 static void flow_analyse_depth(CXCursor fn, struct flow_result *res,
@@ -357,9 +421,11 @@ static void flow_analyse_depth(CXCursor fn, struct flow_result *res,
 	CXType result = clang_getCursorResultType(fn);
 	unsigned int i, n = cursor_child_count(fn);
 	struct state st = { .reachable = true };
+	struct vec *assumed = res->assumed;
 	int k;
 
 	memset(res, 0, sizeof(*res));
+	res->assumed = assumed;
 	res->all_set = true;
 	fl.pointer_result = clang_getCanonicalType(result).kind ==
 			    CXType_Pointer;

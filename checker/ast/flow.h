@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <clang-c/Index.h>
 
+#include "lib/util.h"
 #include "model/model.h"
 
 #define FLOW_MAX_DEPTH 4
@@ -21,6 +22,12 @@ struct flow_result {
 	bool has_unset;		/* a successful return without them: */
 	CXCursor unset_return;	/* the first such return */
 	char *setter;		/* function that stores them, if any */
+	/*
+	 * Set by flow_analyse_assuming(): calls of functions defined in
+	 * another translation unit, given a domain, count as stores; each
+	 * is added here as "function:argument".
+	 */
+	struct vec *assumed;
 };
 
 /*
@@ -30,6 +37,14 @@ struct flow_result {
  */
 void flow_analyse(CXCursor fn, struct flow_result *res);
 void flow_result_release(struct flow_result *res);
+
+/*
+ * The same, but a call of a function defined elsewhere with a pointer
+ * through which a domain is reached (argument N) counts as a store, to be
+ * confirmed by that function's summary; @assumed gets "function:N".
+ */
+void flow_analyse_assuming(CXCursor fn, struct flow_result *res,
+			   struct vec *assumed);
 
 /*
  * Does some path through @fn, or a function it calls in this file, assign
@@ -47,6 +62,13 @@ struct store_chain {
 };
 
 bool flow_store_chain(CXCursor fn, struct store_chain *chain);
+
+/*
+ * Does the function @def make only domains that cannot map: it stores a
+ * type without the paging bit, or domain ops without map_pages, into
+ * them (and never domain ops with map_pages)?
+ */
+bool flow_allocates_non_paging(CXCursor def);
 
 /* The definition of the function a callback value or call names. */
 CXCursor function_definition(CXCursor expr);

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <string.h>
+
 #include "ast/cursor.h"
 #include "ast/types.h"
 
@@ -55,4 +57,70 @@ bool record_has_instance_pointer(CXType record)
 	if (canon.kind == CXType_Record)
 		clang_Type_visitFields(canon, find_instance_pointer, &found);
 	return found;
+}
+
+struct field_search {
+	const char *name;
+	bool found;
+};
+
+static enum CXVisitorResult find_field(CXCursor field, CXClientData data)
+{
+	struct field_search *s = data;
+	CXString name = clang_getCursorSpelling(field);
+
+	s->found = !strcmp(clang_getCString(name), s->name);
+	clang_disposeString(name);
+	return s->found ? CXVisit_Break : CXVisit_Continue;
+}
+
+bool record_has_field(CXType record, const char *name)
+{
+	struct field_search s = { .name = name };
+	CXType canon = clang_getCanonicalType(record);
+
+	if (canon.kind != CXType_Record)
+		return false;
+	clang_Type_visitFields(canon, find_field, &s);
+	return s.found;
+}
+
+/* @record embeds @tag, or a struct that does, up to a few levels. */
+static bool embeds_deep(CXType record, const char *tag, int depth);
+
+struct deep_search {
+	const char *tag;
+	int depth;
+	bool found;
+};
+
+static enum CXVisitorResult find_deep(CXCursor field, CXClientData data)
+{
+	struct deep_search *s = data;
+
+	s->found = embeds_deep(clang_getCursorType(field), s->tag, s->depth);
+	return s->found ? CXVisit_Break : CXVisit_Continue;
+}
+
+static bool embeds_deep(CXType record, const char *tag, int depth)
+{
+	struct deep_search s = { .tag = tag, .depth = depth + 1 };
+	CXType canon = clang_getCanonicalType(record);
+
+	if (canon.kind != CXType_Record)
+		return false;
+	if (type_is_record(canon, tag))
+		return true;
+	if (depth >= 4)
+		return false;
+	clang_Type_visitFields(canon, find_deep, &s);
+	return s.found;
+}
+
+bool type_reaches_record(CXType t, const char *tag)
+{
+	CXType canon = clang_getCanonicalType(t);
+
+	return canon.kind == CXType_Pointer &&
+	       embeds_deep(clang_getPointeeType(canon), tag, 0);
 }

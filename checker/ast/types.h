@@ -17,4 +17,10 @@ bool is_instance_pointer(CXType t);
 /* Does record type @record have a field pointing to an instance? */
 bool record_has_instance_pointer(CXType record);
 
+/* Does the struct @record (as this translation unit declares it) have @name? */
+bool record_has_field(CXType record, const char *name);
+
+/* Is @t a pointer to @tag, or to a struct embedding it (a few levels)? */
+bool type_reaches_record(CXType t, const char *tag);
+
 #endif

@@ -36,6 +36,7 @@ static const char *const outcome_names[NR_OUTCOMES] = {
 	[OUTCOME_SETS] = "sets",
 	[OUTCOME_FINALISED] = "finalised",
 	[OUTCOME_FALLBACK] = "fallback",
+	[OUTCOME_UNSIZED] = "unsized",
 	[OUTCOME_FITS] = "fits",
 	[OUTCOME_EXCEEDS] = "exceeds",
 	[OUTCOME_UNKNOWN] = "unknown",
@@ -86,7 +87,18 @@ void verdict_free(void *p)
 	free(v->detail);
 	free(v->subject);
 	free(v->loc.file);
+	vec_free(&v->needs, free);
+	free(v->needs_where);
 	free(v);
+}
+
+void store_summary_free(void *p)
+{
+	struct store_summary *s = p;
+
+	free(s->function);
+	free(s->file);
+	free(s);
 }
 
 void src_loc_set(struct src_loc *loc, const char *file, unsigned int line,
@@ -199,6 +211,7 @@ void inventory_merge(struct inventory *into, struct inventory *from)
 	vec_move(&into->ops, &from->ops);
 	vec_move(&into->uses, &from->uses);
 	vec_move(&into->domain_sets, &from->domain_sets);
+	vec_move(&into->summaries, &from->summaries);
 	vec_move(&into->parsed, &from->parsed);
 	into->files_scanned += from->files_scanned;
 	into->files_skipped += from->files_skipped;
@@ -277,6 +290,7 @@ void inventory_release(struct inventory *inv)
 	vec_free(&inv->ops, ops_object_free);
 	vec_free(&inv->uses, ops_use_free);
 	vec_free(&inv->domain_sets, domain_pgsize_free);
+	vec_free(&inv->summaries, store_summary_free);
 	vec_free(&inv->parsed, parse_result_free);
 }
 

@@ -64,6 +64,7 @@ enum outcome {
 	OUTCOME_SETS,
 	OUTCOME_FINALISED,
 	OUTCOME_FALLBACK,
+	OUTCOME_UNSIZED,	/* no ops member: nothing falls back */
 	/* pgsize-format */
 	OUTCOME_FITS,
 	OUTCOME_EXCEEDS,
@@ -93,6 +94,13 @@ struct verdict {
 	char *detail;		/* why, in a sentence */
 	char *subject;		/* normalised expression for fingerprints */
 	struct src_loc loc;	/* where a finding points */
+	/*
+	 * domain-init: the stores assumed of functions defined in other
+	 * translation units ("function:N"); if summaries confirm them all,
+	 * the verdict is "sets" with @needs_where.
+	 */
+	struct vec needs;
+	char *needs_where;
 };
 
 const char *verdict_level_name(enum verdict_level level);
@@ -121,6 +129,7 @@ struct ops_object {
 	bool is_const;
 	bool is_static;
 	char *macro;		/* generating macro, if any */
+	bool ops_member;	/* struct iommu_ops declares pgsize_bitmap */
 	bool has_pgsize;	/* the page-size member is initialised: */
 	struct src_loc pgsize_loc;
 	char *pgsize_expr;
@@ -159,6 +168,15 @@ struct domain_pgsize {
 	char *source;		/* record.field, callee or variable */
 };
 
+/* A function storing the sizes of a domain given through a parameter. */
+struct store_summary {
+	char *function;
+	char *file;		/* where it is defined */
+	unsigned int param;	/* the domain is reached through it */
+};
+
+void store_summary_free(void *p);
+
 struct parse_result {
 	char *file;
 	unsigned int errors;
@@ -174,6 +192,7 @@ struct inventory {
 	struct vec uses;	/* struct ops_use */
 	struct vec domain_sets;	/* struct domain_pgsize */
 	struct vec parsed;	/* struct parse_result */
+	struct vec summaries;	/* struct store_summary */
 	unsigned int files_scanned;
 	unsigned int files_skipped;
 };

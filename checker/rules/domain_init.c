@@ -2,7 +2,8 @@
 /*
  * domain-init: does every paging allocator give the domains it returns
  * their page sizes, or does attach, or only the core's fallback to the
- * ops value?
+ * ops value? Once struct iommu_ops has no pgsize_bitmap there is no
+ * fallback, and a paging domain returned without sizes cannot map.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,37 @@ static void note_paging_allocator(struct ops_object *ops, const char *fn,
 	}
 }
 
+/*
+ * Would @def size its domains if the functions of other files it hands
+ * them to store their sizes? Those calls go to @needs, to be confirmed by
+ * the summaries once every file is parsed.
+ */
+static void vec_take(struct vec *into, struct vec *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->nr; i++)
+		vec_push(into, from->items[i]);
+	from->nr = 0;
+}
+
+static void assume_external(CXCursor def, const char *name, struct vec *needs,
+			    struct strbuf *where, bool *unresolved)
+{
+	struct flow_result r = { 0 };
+	struct vec assumed = { 0 };
+
+	flow_analyse_assuming(def, &r, &assumed);
+	if (r.all_set && r.any_set && assumed.nr) {
+		names_join(where, name);
+		vec_take(needs, &assumed);
+	} else {
+		*unresolved = true;
+	}
+	vec_free(&assumed, free);
+	flow_result_release(&r);
+}
+
 void rule_domain_init(struct ops_site *site)
 {
 	struct strbuf where = { 0 }, unset_fn = { 0 };
@@ -40,7 +72,9 @@ void rule_domain_init(struct ops_site *site)
 	CXCursor unset_def = clang_getNullCursor();
 	struct verdict *v;
 	char *setter = NULL;
-	bool any_paging = false;
+	struct strbuf needs_where = { 0 };
+	struct vec needs = { 0 };
+	bool any_paging = false, unresolved = false;
 	size_t i;
 
 	for (i = 0; i < site->allocs.nr; i++) {
@@ -48,12 +82,17 @@ void rule_domain_init(struct ops_site *site)
 		struct flow_result r;
 		char *name;
 
-		if (cursor_is_null(a->def) || is_sva_allocator(a->def))
+		/* Only domains that map need page sizes. */
+		if (cursor_is_null(a->def) || is_sva_allocator(a->def) ||
+		    flow_allocates_non_paging(a->def))
 			continue;
 		any_paging = true;
 		name = cursor_spelling(a->def);
 		flow_analyse(a->def, &r);
 		note_paging_allocator(site->ops, name, r.any_set);
+		if (!(r.all_set && r.any_set))
+			assume_external(a->def, name, &needs, &needs_where,
+					&unresolved);
 		if (r.all_set && r.any_set) {
 			names_join(&where, name);
 			names_join(&where, r.setter);
@@ -74,6 +113,20 @@ void rule_domain_init(struct ops_site *site)
 		v->detail = xasprintf("every successful return of the allocators sets the domain's pgsize_bitmap (%s)",
 				      where.buf);
 		v->where = strbuf_detach(&where);
+	} else if (!site->ops->ops_member) {
+		/*
+		 * The member is gone: nothing gives this domain sizes, not
+		 * even for the direct mappings made before the first attach.
+		 */
+		v = rule_add(site, RULE_DOMAIN_INIT, OUTCOME_UNSIZED,
+			     VERDICT_FINDING);
+		if (unset.has_unset)
+			rule_point_at(site, v, unset.unset_return);
+		v->detail = xasprintf("%s() can return a paging domain without pgsize_bitmap, and struct iommu_ops has no pgsize_bitmap for the core to fall back on: iommu_map() on it fails, and so do the core's direct mappings of reserved regions before the first attach",
+				      unset_fn.buf);
+		v->subject = xasprintf("return without pgsize_bitmap in %s",
+				       unset_fn.buf);
+		v->where = strbuf_detach(&unset_fn);
 	} else if (!cursor_is_null(site->attach) &&
 		   flow_reaches_store(site->attach, &setter)) {
 		char *attach = cursor_spelling(site->attach);
@@ -102,6 +155,15 @@ void rule_domain_init(struct ops_site *site)
 				       unset_fn.buf);
 		v->where = strbuf_detach(&unset_fn);
 	}
+	/* Only if every allocator without sizes is a pending one. */
+	if (v->level == VERDICT_FINDING && !unresolved && needs.nr) {
+		if (where.len)
+			names_join(&needs_where, where.buf);
+		vec_take(&v->needs, &needs);
+		v->needs_where = strbuf_detach(&needs_where);
+	}
+	vec_free(&needs, free);
+	strbuf_release(&needs_where);
 	free(setter);
 	strbuf_release(&where);
 	strbuf_release(&unset_fn);

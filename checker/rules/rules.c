@@ -18,7 +18,7 @@ const struct rule rule_table[] = {
 		.sarif_id = "DomainWithoutPageSizes",
 		.summary = "a paging domain allocator returns a domain without page sizes",
 		.help = "The allocator relies on the core copying ops->pgsize_bitmap into the new domain, a fallback the migration removes. Set domain->pgsize_bitmap in the allocator (or when the domain is finalised at first attach).",
-		.man = "a paging domain allocator returns a domain without page sizes and relies\non the core copying the ops value, a fallback the migration removes.",
+		.man = "a paging domain allocator returns a domain without page sizes: it relies\non the core copying the ops value, a fallback the migration removes\n.RB ( fallback ),\nor, once struct iommu_ops has no pgsize_bitmap, the domain cannot map\n.RB ( unsized ).",
 		.level = "warning",
 		.judge = rule_domain_init,
 	},

@@ -240,6 +240,19 @@ static json_t *parsed_files_json(const struct inventory *inv)
 	return arr;
 }
 
+/* Does the tree's struct iommu_ops declare pgsize_bitmap; null: no ops seen. */
+static json_t *ops_member_json(const struct inventory *inv)
+{
+	size_t i;
+
+	if (!inv->ops.nr)
+		return json_null();
+	for (i = 0; i < inv->ops.nr; i++)
+		if (((const struct ops_object *)inv->ops.items[i])->ops_member)
+			return json_true();
+	return json_false();
+}
+
 json_t *scan_json(const struct scan_result *res)
 {
 	json_t *root = json_object();
@@ -252,6 +265,8 @@ json_t *scan_json(const struct scan_result *res)
 	json_object_set_new(tree, "kernel_version", jstr(res->tree->version));
 	json_object_set_new(tree, "flags",
 			    json_string(flags_source_name(res->flags)));
+	json_object_set_new(tree, "ops_pgsize_member",
+			    ops_member_json(&res->inv));
 	json_object_set_new(root, "tree", tree);
 	json_object_set_new(stats, "files_seen",
 			    json_integer(res->tree_stats.files_seen));

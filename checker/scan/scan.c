@@ -14,6 +14,7 @@
 #include "scan/parse.h"
 #include "scan/pch.h"
 #include "scan/scan.h"
+#include "scan/summaries.h"
 #include "scan/tree.h"
 
 static double seconds_since(const struct timespec *start)
@@ -146,6 +147,8 @@ int scan_analyse_scoped(const struct tree *tree,
 		error("no file of %s could be parsed", tree->root);
 		return -1;
 	}
+	/* Facts across files, before the verdicts become findings. */
+	summaries_resolve(&res->inv);
 	run_rules(&res->inv, &res->findings);
 	group_drivers(&res->inv, &res->drivers);
 	return 0;

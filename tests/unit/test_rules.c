@@ -21,8 +21,10 @@ static const char common[] =
 	"#define SZ_4K 0x1000UL\n#define SZ_64K 0x10000UL\n"
 	"struct device { void *priv; };\n"
 	"struct iommu_domain;\n"
-	"struct iommu_domain_ops { int (*attach_dev)(struct iommu_domain *d, struct device *dev); };\n"
-	"struct iommu_domain { unsigned int type; unsigned long pgsize_bitmap; };\n"
+	"struct iommu_domain_ops { int (*attach_dev)(struct iommu_domain *d, struct device *dev);\n"
+	"	int (*map_pages)(struct iommu_domain *d, unsigned long iova); };\n"
+	"struct iommu_domain { unsigned int type; const struct iommu_domain_ops *ops;\n"
+	"	unsigned long pgsize_bitmap; };\n"
 	"struct iommu_ops {\n"
 	"	struct iommu_domain *(*domain_alloc_paging)(struct device *dev);\n"
 	"	const struct iommu_domain_ops *default_domain_ops;\n"
@@ -59,6 +61,37 @@ static const char early_return[] =
 	"}\n"
 	"static const struct iommu_ops x_ops = { .domain_alloc_paging = x_alloc,\n"
 	"	.pgsize_bitmap = SZ_4K | SZ_64K };\n";
+
+/* The same allocator once struct iommu_ops has no pgsize_bitmap. */
+static const char early_return_removed[] =
+	"static struct iommu_domain *x_alloc(struct device *dev)\n"
+	"{\n"
+	"	struct dom *d = kzalloc(sizeof(*d));\n"
+	"	if (!d)\n"
+	"		return NULL;\n"
+	"	if (dev)\n"
+	"		return &d->domain;\n"
+	"	d->domain.pgsize_bitmap = SZ_4K;\n"
+	"	return &d->domain;\n"
+	"}\n"
+	"static const struct iommu_ops x_ops = { .domain_alloc_paging = x_alloc };\n";
+
+/* An identity domain: its domain ops cannot map, it needs no sizes. */
+static const char identity[] =
+	"static int z_attach(struct iommu_domain *d, struct device *dev) { return 0; }\n"
+	"static int z_map(struct iommu_domain *d, unsigned long iova) { return 0; }\n"
+	"static const struct iommu_domain_ops z_identity_ops = { .attach_dev = z_attach };\n"
+	"static const struct iommu_domain_ops z_paging_ops = { .attach_dev = z_attach,\n"
+	"	.map_pages = z_map };\n"
+	"static struct iommu_domain *z_alloc(struct device *dev)\n"
+	"{\n"
+	"	struct dom *d = kzalloc(sizeof(*d));\n"
+	"	if (!d)\n"
+	"		return NULL;\n"
+	"	d->domain.ops = OPS;\n"
+	"	return &d->domain;\n"
+	"}\n"
+	"static const struct iommu_ops z_ops = { .domain_alloc_paging = z_alloc };\n";
 
 /* ARM_V7S maps 4K, 64K, 1M and 16M; 2M is not among them. */
 static const char beyond_format[] =
@@ -169,9 +202,18 @@ struct judged {
 	struct vec sites;	/* struct ops_site */
 };
 
-static struct ops_site *collect(struct judged *j, const char *driver)
+/* The member line of struct iommu_ops, which the migration removes. */
+static const char ops_member[] = "	unsigned long pgsize_bitmap;\n};\nenum";
+
+static struct ops_site *collect_in(struct judged *j, bool removed,
+				   const char *driver)
 {
 	char *text = xasprintf("%s%s", common, driver);
+	char *member = strstr(text, ops_member);
+
+	/* Same line count: the member becomes an empty line. */
+	if (removed)
+		memset(member, ' ', strlen("	unsigned long pgsize_bitmap;"));
 	struct CXUnsavedFile file = {
 		.Filename = SOURCE, .Contents = text, .Length = strlen(text),
 	};
@@ -186,6 +228,11 @@ static struct ops_site *collect(struct judged *j, const char *driver)
 	collect_translation_unit(j->tu, ROOT, NULL, &j->inv, &j->sites);
 	assert_int_equal(j->sites.nr, 1);
 	return j->sites.items[0];
+}
+
+static struct ops_site *collect(struct judged *j, const char *driver)
+{
+	return collect_in(j, false, driver);
 }
 
 static void release(struct judged *j)
@@ -221,6 +268,60 @@ static void test_domain_init_fallback(void **state)
 	assert_int_equal(v->loc.line, driver_line(7));
 	assert_string_equal(v->where, "x_alloc");
 	release(&j);
+}
+
+static void test_domain_init_unsized(void **state)
+{
+	struct judged j;
+	struct ops_site *site = collect_in(&j, true, early_return_removed);
+	const struct verdict *v;
+
+	assert_false(site->ops->ops_member);
+	rule_domain_init(site);
+	v = only_verdict(site);
+	assert_int_equal(v->verdict, OUTCOME_UNSIZED);
+	assert_string_equal(outcome_name(v->verdict), "unsized");
+	assert_int_equal(v->level, VERDICT_FINDING);
+	assert_int_equal(v->loc.line, driver_line(7));
+	assert_non_null(strstr(v->detail, "iommu_map() on it fails"));
+	assert_null(strstr(v->detail, "relies on the core"));
+	release(&j);
+
+	/* With the member, the same code relies on the fallback. */
+	site = collect(&j, early_return);
+	assert_true(site->ops->ops_member);
+	rule_domain_init(site);
+	assert_int_equal(only_verdict(site)->verdict, OUTCOME_FALLBACK);
+	release(&j);
+}
+
+/* Judge the identity driver with its domains given @ops. */
+static enum outcome identity_verdict(const char *ops)
+{
+	char *text = xstrdup(identity);
+	char *at = strstr(text, "OPS;");
+	char *driver;
+	struct judged j;
+	struct ops_site *site;
+	enum outcome o;
+
+	*at = '\0';
+	driver = xasprintf("%s%s%s", text, ops, at + 3);
+	site = collect_in(&j, true, driver);
+	rule_domain_init(site);
+	o = only_verdict(site)->verdict;
+	release(&j);
+	free(driver);
+	free(text);
+	return o;
+}
+
+static void test_domain_init_paging_only(void **state)
+{
+	/* Domain ops without map_pages: an identity domain, not judged. */
+	assert_int_equal(identity_verdict("&z_identity_ops"), OUTCOME_NA);
+	/* With map_pages it is a paging domain without sizes. */
+	assert_int_equal(identity_verdict("&z_paging_ops"), OUTCOME_UNSIZED);
 }
 
 static void test_pgsize_format_exceeds(void **state)
@@ -346,6 +447,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_domain_init_fallback),
+		cmocka_unit_test(test_domain_init_unsized),
+		cmocka_unit_test(test_domain_init_paging_only),
 		cmocka_unit_test(test_pgsize_format_exceeds),
 		cmocka_unit_test(test_attach_binding_bound),
 		cmocka_unit_test(test_attach_binding_checked),
