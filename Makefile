@@ -51,7 +51,7 @@ MAN_PAGE := $(BUILD)/iommu-pgsize.1
 KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
 
 .PHONY: all deps demo check unit-test corpus-test series-test report-test e2e-test \
-	lint-test series-e2e-test bench clean style install uninstall \
+	lint-test safety-test series-e2e-test bench clean style install uninstall \
 	install-test layers-test FORCE
 
 all: $(PROGRAM) $(MAN_PAGE) docs/iommu-pgsize.1
@@ -146,6 +146,10 @@ $(KERNEL_6_12):
 
 e2e-test: $(PROGRAM) $(KERNEL_6_12)
 	@tests/e2e/run-6.12 ./$(PROGRAM) $(KERNEL_6_12)
+
+# Hostile input, full disks and signals (a private TMPDIR must stay empty).
+safety-test: $(PROGRAM) $(KERNEL_6_12)
+	@tests/safety/run ./$(PROGRAM) $(KERNEL_6_12)
 
 # The lint gate on corpus repositories, then on linux-source-6.12.
 lint-test: $(PROGRAM) $(MAN_PAGE) docs/iommu-pgsize.1 $(KERNEL_6_12)

@@ -11,6 +11,7 @@
 
 #include "lint/lint.h"
 #include "scan/parse.h"
+#include "lib/cleanup.h"
 #include "lib/diffpath.h"
 #include "lib/fileio.h"
 #include "lib/git.h"
@@ -185,7 +186,6 @@ static char *read_patch(const char *patch, size_t *len)
 int changes_from_patch(const struct tree *tree, const char *patch,
 		       struct change_set *cs)
 {
-	char tmpl[] = "/tmp/iommu-pgsize-lint-XXXXXX";
 	struct vec old = { 0 }, new = { 0 };
 	struct strbuf out = { 0 };
 	char *text, *patch_copy = NULL;
@@ -204,11 +204,11 @@ int changes_from_patch(const struct tree *tree, const char *patch,
 		      strcmp(patch, "-") ? patch : "standard input");
 		goto out;
 	}
-	if (!mkdtemp(tmpl)) {
+	cs->scratch = make_temp_dir("lint");
+	if (!cs->scratch) {
 		error("cannot create a scratch directory: %s", strerror(errno));
 		goto out;
 	}
-	cs->scratch = xstrdup(tmpl);
 	patch_copy = path_join(cs->scratch, "change.patch");
 	if (write_file(patch_copy, text, len)) {
 		error("cannot write %s", patch_copy);
@@ -408,9 +408,11 @@ void units_in_state(const struct change_set *cs, const struct vec *units,
 
 void change_set_release(struct change_set *cs)
 {
-	if (cs->scratch)
+	if (cs->scratch) {
 		run_program((char *const[]){ "rm", "-rf", cs->scratch, NULL },
 			    NULL);
+		cleanup_forget(cs->scratch);
+	}
 	free(cs->scratch);
 	free((char *)cs->how);
 	vec_free(&cs->files, free);
