@@ -146,7 +146,8 @@ char *make_temp_dir(const char *what)
 	const char *tmp = getenv("TMPDIR");
 	char *dir;
 
-	if (!tmp || *tmp != '/')
+	/* Scratch paths reach spatch, which hands them to a shell. */
+	if (!tmp || *tmp != '/' || !shell_safe(tmp))
 		tmp = "/tmp";
 	dir = xasprintf("%s/iommu-pgsize-%s-XXXXXX", tmp, what);
 	if (!mkdtemp(dir)) {

@@ -23,7 +23,7 @@ void cleanup_forget_child(pid_t pid);
 
 /*
  * A scratch directory "$TMPDIR/iommu-pgsize-@what-XXXXXX" (/tmp when
- * TMPDIR is unset), registered; NULL with errno set on failure.
+ * TMPDIR is unset, relative or not shell_safe()), registered; NULL with errno set on failure.
  */
 char *make_temp_dir(const char *what);
 

@@ -198,6 +198,20 @@ static char *migration_fails(struct series *s, const struct plan_entry *e)
 	return why;
 }
 
+/*
+ * spatch runs diff through /bin/sh -c with the file's name: only names
+ * a shell takes as one word may reach it.
+ */
+static const char *unsafe_name(const struct vec *files)
+{
+	size_t i;
+
+	for (i = 0; i < files->nr; i++)
+		if (!shell_safe(files->items[i]))
+			return files->items[i];
+	return NULL;
+}
+
 /* Run one semantic patch in place over @files (relative) of the copy. */
 static int run_rule(struct series *s, const char *rule,
 		    const struct vec *defines, const struct vec *files,
@@ -318,6 +332,8 @@ static void migrate(struct series *s, struct plan_entry *e)
 	size_t i;
 
 	vec_push(&files, e->ops->loc.file);
+	if (unsafe_name(&files))
+		e->reason = xstrdup("its file name has characters a shell would interpret (spatch runs diff through one); not patched");
 	for (i = 0; e->rules[i] && !e->reason; i++)
 		if (run_rule(s, e->rules[i],
 			     strcmp(e->rules[i], RULE_FILE_RUNTIME) ?
@@ -388,6 +404,11 @@ static bool migrate_core(struct series *s, const struct inventory *inv)
 	size_t i;
 
 	core_files(inv, &files);
+	if (unsafe_name(&files)) {
+		warn("%s: a file name with characters a shell would interpret (spatch runs diff through one); no core patch",
+		     unsafe_name(&files));
+		goto out;
+	}
 	if (!files.nr || run_rule(s, RULE_FILE_CORE, NULL, &files, true))
 		goto out;
 	for (i = 0; i < files.nr; i++)
