@@ -35,6 +35,7 @@ struct series {
 	char *base;		/* commit the series applies to */
 	struct flags flags;	/* the original tree's, to re-parse patches */
 	bool have_flags;
+	bool failed;		/* an error was printed: exit 2 */
 	unsigned int commits;
 };
 
@@ -221,7 +222,7 @@ static int run_rule(struct series *s, const char *rule,
 	char *inc = path_join(s->work, "include");
 	char *log = path_join(s->scratch, "spatch.log");
 	struct vec argv = { 0 };
-	size_t i;
+	size_t i, size;
 	int ret;
 
 	vec_push(&argv, xstrdup("spatch"));
@@ -244,8 +245,16 @@ static int run_rule(struct series *s, const char *rule,
 		vec_push(&argv, path_join(s->work, files->items[i]));
 	vec_push(&argv, NULL);
 	ret = run_program((char *const *)argv.items, log);
-	if (ret)
-		error("spatch %s failed; see %s", rule, log);
+	if (ret) {
+		/* The log goes with the scratch directory: show it now. */
+		char *text = read_file(log, &size);
+
+		error("spatch %s failed on %s:\n%s", rule,
+		      (char *)files->items[0], text ? text : "");
+		free(text);
+		s->failed = true;
+	}
+	unlink(log);
 	vec_free(&argv, free);
 	free(log);
 	return ret;
@@ -328,11 +337,15 @@ static void migrate(struct series *s, struct plan_entry *e)
 {
 	struct vec files = { 0 };
 	struct person by = { s->name, s->email };
-	char *prefix, *msg;
+	char *prefix, *msg, *path;
 	size_t i;
 
 	vec_push(&files, e->ops->loc.file);
-	if (unsafe_name(&files))
+	path = path_join(s->work, e->ops->loc.file);
+	if (access(path, F_OK))
+		e->reason = xstrdup("the file is not in HEAD, which the series is built from (untracked?)");
+	free(path);
+	if (!e->reason && unsafe_name(&files))
 		e->reason = xstrdup("its file name has characters a shell would interpret (spatch runs diff through one); not patched");
 	for (i = 0; e->rules[i] && !e->reason; i++)
 		if (run_rule(s, e->rules[i],
@@ -608,14 +621,15 @@ int series_run(const struct series_options *o)
 	}
 	if (!s.commits) {
 		note("nothing to migrate automatically; no patches written");
-		ret = 0;
+		ret = s.failed ? EXIT_FATAL : 0;
 		goto out;
 	}
 	if (plan_complete(&plan))
 		core = migrate_core(&s, &res.inv);
 	else
 		note("some drivers keep ops page sizes: the core fallback and the iommu_ops member stay");
-	ret = write_series(&s, &plan, core, &written) ? EXIT_FATAL : 0;
+	ret = write_series(&s, &plan, core, &written) || s.failed ?
+	      EXIT_FATAL : 0;
 	if (!ret && o->verify)
 		ret = series_verify(&(struct verify_request){
 			.tree = &tree, .git = s.git, .flags = &o->flags,
