@@ -22,6 +22,7 @@
 #include "series/verify.h"
 #include "lib/fileio.h"
 #include "lib/git.h"
+#include "lib/outdir.h"
 #include "lib/spawn.h"
 
 struct series {
@@ -527,7 +528,8 @@ static int write_series(struct series *s, const struct vec *plan, bool core,
 	size_t size;
 	int ret;
 
-	if (mkdir_p(s->o->output) || !realpath(s->o->output, real)) {
+	if (output_dir_prepare(s->o->output) ||
+	    !realpath(s->o->output, real)) {
 		error("cannot create %s", s->o->output);
 		free(range);
 		return -1;
@@ -600,7 +602,9 @@ int series_run(const struct series_options *o)
 		return EXIT_FATAL;
 	s.tree = &tree;
 	s.git = is_git_top(&tree);
-	if (signoff_identity(&s) || check_clean(&s))
+	if (output_dir_check(o->output, (const char *const[]){ tree.root },
+			     1) ||
+	    signoff_identity(&s) || check_clean(&s))
 		goto out_tree;
 	if (scan_analyse(&tree, &o->flags, &res))
 		goto out_tree;
