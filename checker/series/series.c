@@ -84,7 +84,8 @@ static int check_clean(struct series *s)
 
 	if (!s->git || s->o->allow_dirty)
 		return 0;
-	git(s->tree->root, &out, (const char *[]){
+	/* Read only: no .git/index.lock, no index refresh written. */
+	git(s->tree->root, &out, (const char *[]){ "--no-optional-locks",
 		"status", "--porcelain", "--untracked-files=no", NULL });
 	if (out.len) {
 		error("%s has uncommitted changes; commit or stash them, or pass --allow-dirty (the series is built from HEAD)",
@@ -221,7 +222,7 @@ static int run_rule(struct series *s, const char *rule,
 {
 	char *sp = path_join(s->o->cocci_dir, rule);
 	char *inc = path_join(s->work, "include");
-	char *log = path_join(s->scratch, "spatch.log");
+	char *log = path_join(s->scratch, "spatch.log"), *tmp;
 	struct vec argv = { 0 };
 	size_t i, size;
 	int ret;
@@ -245,7 +246,15 @@ static int run_rule(struct series *s, const char *rule,
 	for (i = 0; i < files->nr; i++)
 		vec_push(&argv, path_join(s->work, files->items[i]));
 	vec_push(&argv, NULL);
+	/* spatch leaves its temporary files when killed: keep them here. */
+	tmp = getenv("TMPDIR") ? xstrdup(getenv("TMPDIR")) : NULL;
+	setenv("TMPDIR", s->scratch, 1);
 	ret = run_program((char *const *)argv.items, log);
+	if (tmp)
+		setenv("TMPDIR", tmp, 1);
+	else
+		unsetenv("TMPDIR");
+	free(tmp);
 	if (ret) {
 		/* The log goes with the scratch directory: show it now. */
 		char *text = read_file(log, &size);
