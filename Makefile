@@ -53,7 +53,8 @@ KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
 KERNEL_7 ?= $(BUILD)/linux-source-7
 
 .PHONY: all deps demo check unit-test corpus-test series-test report-test e2e-test \
-	lint-test e2e-7-test lint-7-test series-e2e-test bench clean style install uninstall \
+	lint-test e2e-7-test lint-7-test safety-test series-e2e-test bench clean style \
+	install uninstall \
 	install-test layers-test FORCE
 
 all: $(PROGRAM) $(MAN_PAGE) docs/iommu-pgsize.1
@@ -148,6 +149,10 @@ $(KERNEL_6_12):
 
 e2e-test: $(PROGRAM) $(KERNEL_6_12)
 	@tests/e2e/run-6.12 ./$(PROGRAM) $(KERNEL_6_12)
+
+# Hostile input, full disks and signals (a private TMPDIR must stay empty).
+safety-test: $(PROGRAM) $(KERNEL_6_12)
+	@tests/safety/run ./$(PROGRAM) $(KERNEL_6_12)
 
 # The lint gate on corpus repositories, then on linux-source-6.12.
 lint-test: $(PROGRAM) $(MAN_PAGE) docs/iommu-pgsize.1 $(KERNEL_6_12)

@@ -8,6 +8,7 @@
 
 #include "cmd/cmd.h"
 #include "rules/rules.h"
+#include "lib/cleanup.h"
 #include "lib/util.h"
 #include "version.h"
 
@@ -59,6 +60,7 @@ int main(int argc, char **argv)
 		rules_write_man(stdout);
 		return 0;
 	}
+	cleanup_install();
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 1, argv + 1);

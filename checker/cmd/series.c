@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /* iommu-pgsize series: its command line. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "cmd/options.h"
@@ -109,6 +111,10 @@ static int parse_series_options(int argc, char **argv,
 	}
 	if (!o->cocci_dir) {
 		error("no cocci/ next to the program; give --cocci-dir DIR");
+		return -1;
+	}
+	if (access(o->cocci_dir, R_OK | X_OK)) {
+		error("--cocci-dir %s: %s", o->cocci_dir, strerror(errno));
 		return -1;
 	}
 	return series_verify_options(o->verify, o->arches, o->checkpatch);

@@ -191,3 +191,27 @@ int diff_file_path(const char *name, char **path)
 		drop_prefix(*path, "b/");
 	return 0;
 }
+
+char *confined_path(const char *path)
+{
+	struct strbuf sb = { 0 };
+	const char *p = path, *end;
+	size_t len;
+
+	if (*path == '/')
+		return NULL;
+	for (; *p; p = *end ? end + 1 : end) {
+		end = strchrnul(p, '/');
+		len = end - p;
+		if (!len || (len == 1 && *p == '.'))
+			continue;
+		if (len == 2 && p[0] == '.' && p[1] == '.') {
+			strbuf_release(&sb);
+			return NULL;
+		}
+		if (sb.len)
+			strbuf_add(&sb, "/", 1);
+		strbuf_add(&sb, p, len);
+	}
+	return sb.len ? strbuf_detach(&sb) : NULL;
+}

@@ -25,4 +25,10 @@ char *diff_git_path(const char *line);
  */
 int diff_file_path(const char *name, char **path);
 
+/*
+ * @path relative and inside its directory: "." and empty components
+ * dropped. NULL when it is absolute, empty or has a ".." component.
+ */
+char *confined_path(const char *path);
+
 #endif

@@ -2,8 +2,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/cleanup.h"
 #include "lib/fileio.h"
 #include "lib/util.h"
 
@@ -34,18 +37,66 @@ char *read_file(const char *path, size_t *size)
 	return strbuf_detach(&sb);
 }
 
+static int write_all(int fd, const char *text, size_t len)
+{
+	ssize_t n;
+
+	while (len) {
+		n = write(fd, text, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		text += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/*
+ * A temporary file next to @path, synced and renamed over it: a full
+ * disk or a signal leaves the old file or the new one, never half.
+ */
 int write_file(const char *path, const char *text, size_t len)
 {
-	FILE *fp = fopen(path, "w");
-	int saved;
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	struct stat st;
+	int fd, saved;
+	mode_t mask;
 
-	if (!fp)
-		return -1;
-	if (fwrite(text, 1, len, fp) != len) {
-		saved = errno;
-		fclose(fp);
-		errno = saved;
-		return -1;
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0)
+		goto fail;
+	cleanup_add(tmp);
+	/* mkstemp makes 0600; keep the old file's mode, or the umask's. */
+	if (!stat(path, &st)) {
+		fchmod(fd, st.st_mode & 07777);
+	} else {
+		mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
 	}
-	return fclose(fp) ? -1 : 0;
+	if (write_all(fd, text, len) || fsync(fd)) {
+		saved = errno;
+		close(fd);
+		goto fail_unlink;
+	}
+	if (close(fd))
+		goto fail_saved;
+	if (rename(tmp, path))
+		goto fail_saved;
+	cleanup_forget(tmp);
+	free(tmp);
+	return 0;
+fail_saved:
+	saved = errno;
+fail_unlink:
+	unlink(tmp);
+	cleanup_forget(tmp);
+	errno = saved;
+fail:
+	saved = errno;
+	free(tmp);
+	errno = saved;
+	return -1;
 }

@@ -9,8 +9,9 @@
 char *read_file(const char *path, size_t *size);
 
 /*
- * Create or truncate @path and write @len bytes of @text to it. Returns 0,
- * or -1 with errno set.
+ * Replace @path whole with @len bytes of @text (a temporary file in the
+ * same directory, fsync, rename), keeping an existing file's mode.
+ * Returns 0, or -1 with errno set and @path untouched.
  */
 int write_file(const char *path, const char *text, size_t len);
 

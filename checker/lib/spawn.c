@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/cleanup.h"
 #include "lib/spawn.h"
 #include "lib/util.h"
 
@@ -31,9 +32,13 @@ int run_program(char *const argv[], const char *log_path)
 		error("cannot run %s: %s", argv[0], strerror(err));
 		return -1;
 	}
+	cleanup_add_child(pid);
 	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
+		if (errno != EINTR) {
+			cleanup_forget_child(pid);
 			return -1;
+		}
+	cleanup_forget_child(pid);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -79,8 +84,12 @@ int run_capture_in(const char *dir, char *const argv[], struct strbuf *out,
 		strbuf_add(out, buf, n);
 	}
 	close(fds[0]);
+	cleanup_add_child(pid);
 	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
+		if (errno != EINTR) {
+			cleanup_forget_child(pid);
 			return -1;
+		}
+	cleanup_forget_child(pid);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }

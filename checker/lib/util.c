@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,6 +199,16 @@ void strbuf_release(struct strbuf *sb)
 	sb->buf = NULL;
 	sb->len = 0;
 	sb->alloc = 0;
+}
+
+bool shell_safe(const char *s)
+{
+	if (!*s || *s == '-')
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr("/._+,-", *s))
+			return false;
+	return true;
 }
 
 bool starts_with(const char *s, const char *prefix)

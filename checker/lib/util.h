@@ -57,6 +57,11 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 char *strbuf_detach(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);
 
+/*
+ * Only letters, digits and / . _ + , - (not first): a name a shell
+ * takes as one word, for tools that run commands through one.
+ */
+bool shell_safe(const char *s);
 bool starts_with(const char *s, const char *prefix);
 bool ends_with(const char *s, const char *suffix);
 char *path_join(const char *dir, const char *name);

@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "lint/lint.h"
+#include "lib/fileio.h"
 #include "scan/output.h"
 
 void ref_entry_free(void *p)
@@ -70,6 +71,7 @@ int baseline_write(const char *path, const struct vec *findings)
 {
 	struct vec entries = { 0 };
 	json_t *root = json_object(), *list = json_array();
+	char *text;
 	size_t i;
 	int ret;
 
@@ -91,7 +93,9 @@ int baseline_write(const char *path, const struct vec *findings)
 	json_object_set_new(root, "version",
 			    json_integer(BASELINE_SCHEMA_VERSION));
 	json_object_set_new(root, "findings", list);
-	ret = json_dump_file(root, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	ret = !text || write_file(path, text, strlen(text));
+	free(text);
 	if (ret)
 		error("cannot write the baseline %s: %s", path,
 		      strerror(errno));

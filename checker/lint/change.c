@@ -11,6 +11,7 @@
 
 #include "lint/lint.h"
 #include "scan/parse.h"
+#include "lib/cleanup.h"
 #include "lib/diffpath.h"
 #include "lib/fileio.h"
 #include "lib/git.h"
@@ -124,21 +125,43 @@ out:
 	return ret;
 }
 
-static void patch_files(const char *text, struct vec *old, struct vec *new)
+/* The patch's files; -1 when one would lead out of the tree. */
+static int patch_files(const char *text, struct vec *old, struct vec *new)
 {
 	const char *p = text;
+	char *path, *inside;
 
 	for (; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-		char *path;
-
 		if (strncmp(p, "--- ", 4) && strncmp(p, "+++ ", 4))
 			continue;
-		if (diff_file_path(p + 4, &path))
+		if (diff_file_path(p + 4, &path) || !path)
 			continue;
-		if (path && is_source(path))
-			add_unique(p[0] == '-' ? old : new, path);
+		inside = confined_path(path);
+		if (!inside) {
+			error("the patch names %s, outside the tree; refused",
+			      path);
+			free(path);
+			return -1;
+		}
+		if (is_source(inside))
+			add_unique(p[0] == '-' ? old : new, inside);
+		free(inside);
 		free(path);
 	}
+	return 0;
+}
+
+/* A symlink in the tree may lead out of it: copy only what is inside. */
+static bool inside_tree(const struct tree *tree, const char *path)
+{
+	char *real = realpath(path, NULL), *root = realpath(tree->root, NULL);
+	size_t len = root ? strlen(root) : 0;
+	bool ok = real && root && !strncmp(real, root, len) &&
+		  real[len] == '/';
+
+	free(real);
+	free(root);
+	return ok;
 }
 
 static int copy_into(const struct tree *tree, const char *rel,
@@ -152,7 +175,10 @@ static int copy_into(const struct tree *tree, const char *rel,
 
 	if (slash)
 		*slash = '\0';
-	if (text) {
+	if (text && !inside_tree(tree, from)) {
+		error("%s leads out of %s; refused", rel, tree->root);
+		ret = -1;
+	} else if (text) {
 		ret = mkdir_p(dir) || write_file(to, text, len);
 		if (ret)
 			error("cannot copy %s into %s", rel, scratch);
@@ -185,7 +211,6 @@ static char *read_patch(const char *patch, size_t *len)
 int changes_from_patch(const struct tree *tree, const char *patch,
 		       struct change_set *cs)
 {
-	char tmpl[] = "/tmp/iommu-pgsize-lint-XXXXXX";
 	struct vec old = { 0 }, new = { 0 };
 	struct strbuf out = { 0 };
 	char *text, *patch_copy = NULL;
@@ -198,17 +223,18 @@ int changes_from_patch(const struct tree *tree, const char *patch,
 		error("cannot read the patch %s: %s", patch, strerror(errno));
 		return -1;
 	}
-	patch_files(text, &old, &new);
+	if (patch_files(text, &old, &new))
+		goto out;
 	if (!old.nr && !new.nr) {
 		error("%s: no change to a .c or .h file: not a patch?",
 		      strcmp(patch, "-") ? patch : "standard input");
 		goto out;
 	}
-	if (!mkdtemp(tmpl)) {
+	cs->scratch = make_temp_dir("lint");
+	if (!cs->scratch) {
 		error("cannot create a scratch directory: %s", strerror(errno));
 		goto out;
 	}
-	cs->scratch = xstrdup(tmpl);
 	patch_copy = path_join(cs->scratch, "change.patch");
 	if (write_file(patch_copy, text, len)) {
 		error("cannot write %s", patch_copy);
@@ -408,9 +434,11 @@ void units_in_state(const struct change_set *cs, const struct vec *units,
 
 void change_set_release(struct change_set *cs)
 {
-	if (cs->scratch)
+	if (cs->scratch) {
 		run_program((char *const[]){ "rm", "-rf", cs->scratch, NULL },
 			    NULL);
+		cleanup_forget(cs->scratch);
+	}
 	free(cs->scratch);
 	free((char *)cs->how);
 	vec_free(&cs->files, free);

@@ -36,6 +36,8 @@ const char *const report_use_kinds[5] = {
 	"init", "write", "compound", "compare", "read"
 };
 
+#define MAX_USES	1000000000L
+
 static const char *jget_str(json_t *obj, const char *key)
 {
 	return json_string_value(json_object_get(obj, key));
@@ -119,6 +121,13 @@ static int add_driver(struct report *r, json_t *drv)
 	d->file = jget_str(drv, "file");
 	for (k = 0; k < ARRAY_SIZE(d->uses); k++) {
 		d->uses[k] = jget_int(uses, report_use_kinds[k]);
+		/* Bounded, so that the total cannot overflow. */
+		if (d->uses[k] < 0 || d->uses[k] > MAX_USES) {
+			error("scan JSON: %s has %ld %s uses, not a count",
+			      d->file, d->uses[k], report_use_kinds[k]);
+			free(d);
+			return -1;
+		}
 		d->uses_total += d->uses[k];
 	}
 	vec_push(&r->drivers, d);

@@ -12,6 +12,7 @@
 #include "scan/scan.h"
 #include "scan/tree.h"
 #include "lib/fileio.h"
+#include "lib/outdir.h"
 
 static json_t *load_scan(const char *file)
 {
@@ -41,28 +42,6 @@ static json_t *scan_now(const struct report_options *o)
 	}
 	tree_release(&tree);
 	return j;
-}
-
-/* Never write into the scanned tree: resolve the deepest existing parent. */
-static bool inside_tree(const char *root, const char *dir)
-{
-	char *p = xstrdup(dir), *slash;
-	char real[PATH_MAX];
-	bool inside;
-
-	while (!realpath(p, real)) {
-		slash = strrchr(p, '/');
-		if (!slash || slash == p) {
-			free(p);
-			p = xstrdup(slash ? "/" : ".");
-			continue;
-		}
-		*slash = '\0';
-	}
-	free(p);
-	strcat(real, "/");
-	inside = starts_with(real, root);
-	return inside;
 }
 
 static int write_out(const char *dir, const char *name, const char *text,
@@ -127,10 +106,8 @@ static int write_report(const struct report *r, const struct report_options *o)
 	char real[PATH_MAX];
 	int ret = -1;
 
-	if (mkdir_p(o->output) || !realpath(o->output, real)) {
-		error("cannot create %s", o->output);
+	if (output_dir_prepare(o->output) || !realpath(o->output, real))
 		return -1;
-	}
 	if (o->series && copy_patches(r, o->series, real))
 		return -1;
 	report_html(&html, r);
@@ -156,11 +133,10 @@ int report_run(const struct report_options *o)
 		return EXIT_FATAL;
 	if (report_model(&r, scan))
 		goto out;
-	if (inside_tree(r.root, o->output)) {
-		error("%s is inside the scanned tree %s; choose another -o",
-		      o->output, r.root);
+	/* With --scan the tree is not read, and the default is ".". */
+	if (output_dir_check(o->output, (const char *const[]){ r.root,
+			     o->series, o->scan_file ? NULL : o->tree }, 3))
 		goto out;
-	}
 	if (o->series && report_add_series(&r, o->series))
 		goto out;
 	if (!write_report(&r, o))

@@ -8,6 +8,7 @@
 #include "ast/collect.h"
 #include "scan/parse.h"
 #include "scan/pch.h"
+#include "lib/cleanup.h"
 #include "lib/fileio.h"
 
 struct count {
@@ -135,7 +136,6 @@ static char *write_pch_source(const char *dir, const struct vec *headers)
 void pch_build(struct pch *pch, const struct tree *tree, struct flags *flags,
 	       const struct parse_job *jobs, size_t n, struct inventory *inv)
 {
-	char tmpl[] = "/tmp/iommu-pgsize-pch-XXXXXX";
 	struct vec files = { 0 }, headers = { 0 }, args = { 0 };
 	CXTranslationUnit tu = NULL;
 	CXIndex index = NULL;
@@ -148,9 +148,11 @@ void pch_build(struct pch *pch, const struct tree *tree, struct flags *flags,
 	for (i = 0; i < n; i++)
 		vec_push(&files, jobs[i].rel);
 	common_includes(tree, &files, 30, &headers);
-	if (!headers.nr || !mkdtemp(tmpl))
+	if (!headers.nr)
 		goto out;
-	pch->dir = xstrdup(tmpl);
+	pch->dir = make_temp_dir("pch");
+	if (!pch->dir)
+		goto out;
 	source = write_pch_source(pch->dir, &headers);
 	if (!source)
 		goto out;
@@ -198,6 +200,7 @@ void pch_remove(struct pch *pch)
 		if (pch->path)
 			unlink(pch->path);
 		rmdir(pch->dir);
+		cleanup_forget(pch->dir);
 		free(source);
 	}
 	free(pch->dir);

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Scratch copies of a tree. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "series/scratch.h"
+#include "lib/cleanup.h"
 #include "lib/git.h"
 #include "lib/spawn.h"
 
@@ -43,16 +45,15 @@ int run_quiet(char *const argv[])
 int make_scratch(const struct tree *tree, bool git_top, char **scratch,
 		 char **work, char **base)
 {
-	char tmpl[] = "/tmp/iommu-pgsize-series-XXXXXX";
 	struct strbuf out = { 0 };
 	char *src;
 	int ret;
 
-	if (!mkdtemp(tmpl)) {
-		error("cannot create a scratch directory");
+	*scratch = make_temp_dir("series");
+	if (!*scratch) {
+		error("cannot create a scratch directory: %s", strerror(errno));
 		return -1;
 	}
-	*scratch = xstrdup(tmpl);
 	*work = path_join(*scratch, "tree");
 	note("working in %s", *work);
 	if (git_top) {
@@ -88,8 +89,10 @@ int make_scratch(const struct tree *tree, bool git_top, char **scratch,
 
 void remove_scratch(char **scratch, char **work, char **base)
 {
-	if (*scratch)
+	if (*scratch) {
 		run_quiet((char *const[]){ "rm", "-rf", *scratch, NULL });
+		cleanup_forget(*scratch);
+	}
 	free(*scratch);
 	free(*work);
 	free(*base);

@@ -22,6 +22,7 @@
 #include "series/verify.h"
 #include "lib/fileio.h"
 #include "lib/git.h"
+#include "lib/outdir.h"
 #include "lib/spawn.h"
 
 struct series {
@@ -35,6 +36,7 @@ struct series {
 	char *base;		/* commit the series applies to */
 	struct flags flags;	/* the original tree's, to re-parse patches */
 	bool have_flags;
+	bool failed;		/* an error was printed: exit 2 */
 	unsigned int commits;
 };
 
@@ -82,7 +84,8 @@ static int check_clean(struct series *s)
 
 	if (!s->git || s->o->allow_dirty)
 		return 0;
-	git(s->tree->root, &out, (const char *[]){
+	/* Read only: no .git/index.lock, no index refresh written. */
+	git(s->tree->root, &out, (const char *[]){ "--no-optional-locks",
 		"status", "--porcelain", "--untracked-files=no", NULL });
 	if (out.len) {
 		error("%s has uncommitted changes; commit or stash them, or pass --allow-dirty (the series is built from HEAD)",
@@ -198,6 +201,20 @@ static char *migration_fails(struct series *s, const struct plan_entry *e)
 	return why;
 }
 
+/*
+ * spatch runs diff through /bin/sh -c with the file's name: only names
+ * a shell takes as one word may reach it.
+ */
+static const char *unsafe_name(const struct vec *files)
+{
+	size_t i;
+
+	for (i = 0; i < files->nr; i++)
+		if (!shell_safe(files->items[i]))
+			return files->items[i];
+	return NULL;
+}
+
 /* Run one semantic patch in place over @files (relative) of the copy. */
 static int run_rule(struct series *s, const char *rule,
 		    const struct vec *defines, const struct vec *files,
@@ -205,9 +222,9 @@ static int run_rule(struct series *s, const char *rule,
 {
 	char *sp = path_join(s->o->cocci_dir, rule);
 	char *inc = path_join(s->work, "include");
-	char *log = path_join(s->scratch, "spatch.log");
+	char *log = path_join(s->scratch, "spatch.log"), *tmp;
 	struct vec argv = { 0 };
-	size_t i;
+	size_t i, size;
 	int ret;
 
 	vec_push(&argv, xstrdup("spatch"));
@@ -229,9 +246,25 @@ static int run_rule(struct series *s, const char *rule,
 	for (i = 0; i < files->nr; i++)
 		vec_push(&argv, path_join(s->work, files->items[i]));
 	vec_push(&argv, NULL);
+	/* spatch leaves its temporary files when killed: keep them here. */
+	tmp = getenv("TMPDIR") ? xstrdup(getenv("TMPDIR")) : NULL;
+	setenv("TMPDIR", s->scratch, 1);
 	ret = run_program((char *const *)argv.items, log);
-	if (ret)
-		error("spatch %s failed; see %s", rule, log);
+	if (tmp)
+		setenv("TMPDIR", tmp, 1);
+	else
+		unsetenv("TMPDIR");
+	free(tmp);
+	if (ret) {
+		/* The log goes with the scratch directory: show it now. */
+		char *text = read_file(log, &size);
+
+		error("spatch %s failed on %s:\n%s", rule,
+		      (char *)files->items[0], text ? text : "");
+		free(text);
+		s->failed = true;
+	}
+	unlink(log);
 	vec_free(&argv, free);
 	free(log);
 	return ret;
@@ -314,10 +347,16 @@ static void migrate(struct series *s, struct plan_entry *e)
 {
 	struct vec files = { 0 };
 	struct person by = { s->name, s->email };
-	char *prefix, *msg;
+	char *prefix, *msg, *path;
 	size_t i;
 
 	vec_push(&files, e->ops->loc.file);
+	path = path_join(s->work, e->ops->loc.file);
+	if (access(path, F_OK))
+		e->reason = xstrdup("the file is not in HEAD, which the series is built from (untracked?)");
+	free(path);
+	if (!e->reason && unsafe_name(&files))
+		e->reason = xstrdup("its file name has characters a shell would interpret (spatch runs diff through one); not patched");
 	for (i = 0; e->rules[i] && !e->reason; i++)
 		if (run_rule(s, e->rules[i],
 			     strcmp(e->rules[i], RULE_FILE_RUNTIME) ?
@@ -388,6 +427,11 @@ static bool migrate_core(struct series *s, const struct inventory *inv)
 	size_t i;
 
 	core_files(inv, &files);
+	if (unsafe_name(&files)) {
+		warn("%s: a file name with characters a shell would interpret (spatch runs diff through one); no core patch",
+		     unsafe_name(&files));
+		goto out;
+	}
 	if (!files.nr || run_rule(s, RULE_FILE_CORE, NULL, &files, true))
 		goto out;
 	for (i = 0; i < files.nr; i++)
@@ -493,7 +537,8 @@ static int write_series(struct series *s, const struct vec *plan, bool core,
 	size_t size;
 	int ret;
 
-	if (mkdir_p(s->o->output) || !realpath(s->o->output, real)) {
+	if (output_dir_prepare(s->o->output) ||
+	    !realpath(s->o->output, real)) {
 		error("cannot create %s", s->o->output);
 		free(range);
 		return -1;
@@ -566,7 +611,9 @@ int series_run(const struct series_options *o)
 		return EXIT_FATAL;
 	s.tree = &tree;
 	s.git = is_git_top(&tree);
-	if (signoff_identity(&s) || check_clean(&s))
+	if (output_dir_check(o->output, (const char *const[]){ tree.root },
+			     1) ||
+	    signoff_identity(&s) || check_clean(&s))
 		goto out_tree;
 	if (scan_analyse(&tree, &o->flags, &res))
 		goto out_tree;
@@ -587,14 +634,15 @@ int series_run(const struct series_options *o)
 	}
 	if (!s.commits) {
 		note("nothing to migrate automatically; no patches written");
-		ret = 0;
+		ret = s.failed ? EXIT_FATAL : 0;
 		goto out;
 	}
 	if (plan_complete(&plan))
 		core = migrate_core(&s, &res.inv);
 	else
 		note("some drivers keep ops page sizes: the core fallback and the iommu_ops member stay");
-	ret = write_series(&s, &plan, core, &written) ? EXIT_FATAL : 0;
+	ret = write_series(&s, &plan, core, &written) || s.failed ?
+	      EXIT_FATAL : 0;
 	if (!ret && o->verify)
 		ret = series_verify(&(struct verify_request){
 			.tree = &tree, .git = s.git, .flags = &o->flags,

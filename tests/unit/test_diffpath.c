@@ -133,6 +133,32 @@ static void test_file_lines(void **state)
 	check_file("\"a/x", -1, NULL);
 }
 
+static void check_confined(const char *path, const char *want)
+{
+	char *got = confined_path(path);
+
+	if (want)
+		assert_string_equal(got, want);
+	else
+		assert_null(got);
+	free(got);
+}
+
+/* A patch's paths stay in the directory they belong to. */
+static void test_confined(void **state)
+{
+	check_confined("drivers/iommu/x.c", "drivers/iommu/x.c");
+	check_confined("./drivers//iommu/./x.c", "drivers/iommu/x.c");
+	check_confined("x..c", "x..c");
+	check_confined("..x/y.c", "..x/y.c");
+	check_confined("../../../x/y.c", NULL);
+	check_confined("drivers/../../x.c", NULL);
+	check_confined("drivers/..", NULL);
+	check_confined("/etc/passwd", NULL);
+	check_confined("", NULL);
+	check_confined("./", NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -141,6 +167,7 @@ int main(void)
 		cmocka_unit_test(test_quoted),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_file_lines),
+		cmocka_unit_test(test_confined),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

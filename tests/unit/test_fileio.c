@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Whole files in and out, NUL bytes and all. */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -42,10 +44,38 @@ static void test_round_trip(void **state)
 	rmdir(dir);
 }
 
+/* Replacing keeps the mode and leaves no temporary file beside it. */
+static void test_replace_whole(void **state)
+{
+	char tmpl[] = "/tmp/iommu-pgsize-test-XXXXXX";
+	char *dir = mkdtemp(tmpl), *path;
+	struct stat st;
+	DIR *d;
+	struct dirent *de;
+	int entries = 0;
+
+	assert_non_null(dir);
+	path = path_join(dir, "f");
+	assert_int_equal(write_file(path, "old", 3), 0);
+	assert_int_equal(chmod(path, 0640), 0);
+	assert_int_equal(write_file(path, "new", 3), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	d = opendir(dir);
+	while ((de = readdir(d)))
+		entries += de->d_name[0] != '.';
+	closedir(d);
+	assert_int_equal(entries, 1);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_replace_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What an interrupted run leaves behind: scratch directories, temporary
+ * files and child processes are registered here; SIGINT, SIGTERM and
+ * SIGHUP stop the children, remove the paths and exit 128 + the signal.
+ */
+#ifndef IOMMU_PGSIZE_CLEANUP_H
+#define IOMMU_PGSIZE_CLEANUP_H
+
+#include <sys/types.h>
+
+/* Install the handlers; once, early in main(). */
+void cleanup_install(void);
+
+/* Remove @path (a file or a whole directory) if a signal comes. */
+void cleanup_add(const char *path);
+/* @path is kept, or was removed by its owner. */
+void cleanup_forget(const char *path);
+
+/* A running child, stopped if a signal comes. */
+void cleanup_add_child(pid_t pid);
+void cleanup_forget_child(pid_t pid);
+
+/*
+ * A scratch directory "$TMPDIR/iommu-pgsize-@what-XXXXXX" (/tmp when
+ * TMPDIR is unset, relative or not shell_safe()), registered; NULL with errno set on failure.
+ */
+char *make_temp_dir(const char *what);
+
+#endif
