@@ -124,7 +124,7 @@ out:
 	return ret;
 }
 
-static void patch_files(const char *text, struct vec *old, struct vec *new)
+void patch_files(const char *text, struct vec *old, struct vec *new)
 {
 	const char *p = text;
 
