@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The report's model: one row per drivers[] entry of the scan JSON. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,6 +119,13 @@ static int add_driver(struct report *r, json_t *drv)
 	d->file = jget_str(drv, "file");
 	for (k = 0; k < ARRAY_SIZE(d->uses); k++) {
 		d->uses[k] = jget_int(uses, report_use_kinds[k]);
+		/* Bounded, so that the total cannot overflow. */
+		if (d->uses[k] < 0 || d->uses[k] > INT_MAX) {
+			error("scan JSON: %s: %ld %s uses is not a count",
+			      d->file, d->uses[k], report_use_kinds[k]);
+			free(d);
+			return -1;
+		}
 		d->uses_total += d->uses[k];
 	}
 	vec_push(&r->drivers, d);
