@@ -175,3 +175,26 @@ style: $(PROGRAM)
 
 clean:
 	rm -rf $(BUILD) $(PROGRAM) docs/iommu-pgsize.1
+
+# ---- Sanitizers and fuzzing ----------------------------------------------
+# make SAN=1 BUILD=build/asan PROGRAM=build/asan/iommu-pgsize: the same
+# sources with ASan and UBSan. sanitize-test builds that and runs the unit,
+# corpus, series, lint (corpus part) and report tests on it.
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
+ifeq ($(SAN),1)
+ALL_CFLAGS += $(SAN_FLAGS)
+endif
+ASAN_BUILD := build/asan
+
+.PHONY: sanitize-build sanitize-test
+
+sanitize-build: $(PROGRAM) $(UNIT_BINS)
+	@ln -sfn ../../cocci $(BUILD)/cocci
+	@ln -sfn ../../docs $(BUILD)/docs
+
+sanitize-test:
+	@$(MAKE) --no-print-directory SAN=1 BUILD=$(ASAN_BUILD) \
+		PROGRAM=$(ASAN_BUILD)/$(PROGRAM) sanitize-build
+	@tests/sanitize/run $(ASAN_BUILD)/$(PROGRAM) $(KERNEL_6_12) \
+		$(patsubst $(BUILD)/%,$(ASAN_BUILD)/%,$(UNIT_BINS))
+
