@@ -190,3 +190,70 @@ style: $(PROGRAM)
 
 clean:
 	rm -rf $(BUILD) $(PROGRAM) docs/iommu-pgsize.1
+
+# ---- Sanitizers and fuzzing ----------------------------------------------
+# make SAN=1 BUILD=build/asan PROGRAM=build/asan/iommu-pgsize: the same
+# sources with ASan and UBSan. sanitize-test builds that and runs the unit,
+# corpus, series, lint (corpus part) and report tests on it.
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
+ifeq ($(SAN),1)
+ALL_CFLAGS += $(SAN_FLAGS)
+endif
+ASAN_BUILD := build/asan
+
+.PHONY: sanitize-build sanitize-test fuzz fuzz-smoke fuzz-build
+
+sanitize-build: $(PROGRAM) $(UNIT_BINS)
+	@ln -sfn ../../cocci $(BUILD)/cocci
+	@ln -sfn ../../docs $(BUILD)/docs
+
+sanitize-test:
+	@$(MAKE) --no-print-directory SAN=1 BUILD=$(ASAN_BUILD) \
+		PROGRAM=$(ASAN_BUILD)/$(PROGRAM) sanitize-build
+	@tests/sanitize/run $(ASAN_BUILD)/$(PROGRAM) $(KERNEL_6_12) \
+		$(patsubst $(BUILD)/%,$(ASAN_BUILD)/%,$(UNIT_BINS))
+
+# libFuzzer harnesses, one per parser of outside input (tests/fuzz/*.c),
+# built with clang-19 on the checker's objects (the command line's only
+# options.o). make fuzz runs each FUZZ_SECONDS, fuzz-smoke (make check)
+# FUZZ_SMOKE_SECONDS, from the seeds in tests/fuzz/NAME/seeds/.
+FUZZ_CC ?= clang-19
+FUZZ_BUILD := build/fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 10
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all \
+	$(WARNINGS) -std=gnu11 -D_GNU_SOURCE -pthread -I$(LLVM_PREFIX)/include \
+	-Ichecker -DCLANG_RESOURCE_INCLUDE='"$(CLANG_RESOURCE_INCLUDE)"' \
+	$(shell pkg-config --cflags jansson 2>/dev/null)
+FUZZ_NAMES := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/*.c))
+FUZZ_BINS := $(addprefix $(FUZZ_BUILD)/,$(FUZZ_NAMES))
+FUZZ_OBJS := $(patsubst checker/%.c,$(FUZZ_BUILD)/obj/%.o, \
+	$(filter-out checker/cmd/%,$(SRCS)) checker/cmd/options.c)
+
+$(FUZZ_BUILD)/obj/%.o: checker/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+-include $(FUZZ_OBJS:.o=.d)
+
+$(FUZZ_BUILD)/obj/report/html.o: $(BUILD)/gen/report_assets.h
+$(FUZZ_BUILD)/obj/report/html.o: FUZZ_CFLAGS += -I$(BUILD)/gen
+
+$(FUZZ_BUILD)/gen/series_scan.h: tests/fuzz/series_dir/scan.json scripts/embed-text
+	@mkdir -p $(@D)
+	scripts/embed-text $@ series_scan=$<
+
+$(FUZZ_BUILD)/series_dir: $(FUZZ_BUILD)/gen/series_scan.h
+
+$(FUZZ_BINS): $(FUZZ_BUILD)/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(FUZZ_BUILD)/gen -fsanitize=fuzzer \
+		-o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	@tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BINS)
+
+fuzz-smoke: fuzz-build
+	@tests/fuzz/run $(FUZZ_SMOKE_SECONDS) $(FUZZ_BINS)

@@ -80,10 +80,13 @@ int parse_command_line(int argc, char **argv, const struct command_line *cl,
 
 	memset(flags, 0, sizeof(*flags));
 	flags->jobs = sysconf(_SC_NPROCESSORS_ONLN);
-	optind = 1;
+	/* 0: glibc also forgets an option cluster left half read. */
+	optind = 0;
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		if (c == 'h') {
 			fputs(cl->usage, stdout);
+			free(shortopts);
+			free(longopts);
 			exit(0);
 		}
 		r = shared_option(c, optarg, flags);

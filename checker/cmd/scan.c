@@ -76,17 +76,19 @@ int cmd_scan(int argc, char **argv)
 		return EXIT_FATAL;
 	if (tree_open(o.tree, &tree))
 		return EXIT_FATAL;
-	if (scan_analyse(&tree, &o.flags, &res))
+	if (scan_analyse(&tree, &o.flags, &res)) {
+		tree_release(&tree);
 		return EXIT_FATAL;
+	}
 	if (o.json)
 		write_json(stdout, &res);
 	else
 		write_text(stdout, &res);
+	ret = res.findings.nr ? EXIT_FINDINGS : 0;
 	if (fflush(stdout) || ferror(stdout)) {
 		error("cannot write the results");
-		return EXIT_FATAL;
+		ret = EXIT_FATAL;
 	}
-	ret = res.findings.nr ? EXIT_FINDINGS : 0;
 	scan_result_release(&res);
 	tree_release(&tree);
 	return ret;

@@ -146,18 +146,13 @@ static struct ref_entry *read_entry(json_t *o)
 	return e;
 }
 
-int baseline_read(const char *path, struct vec *entries)
+/* The entries of a loaded baseline @root; its reference is taken. */
+static int baseline_entries(json_t *root, const char *path,
+			    struct vec *entries)
 {
-	json_error_t jerr;
-	json_t *root = json_load_file(path, 0, &jerr);
 	json_t *schema, *version, *list, *o;
 	size_t i;
 
-	if (!root) {
-		error("cannot read the baseline %s: %s (line %d)", path,
-		      jerr.text, jerr.line);
-		return -1;
-	}
 	schema = json_object_get(root, "schema");
 	version = json_object_get(root, "version");
 	list = json_object_get(root, "findings");
@@ -203,4 +198,31 @@ bad:
 	json_decref(root);
 	vec_free(entries, ref_entry_free);
 	return -1;
+}
+
+int baseline_read(const char *path, struct vec *entries)
+{
+	json_error_t jerr;
+	json_t *root = json_load_file(path, 0, &jerr);
+
+	if (!root) {
+		error("cannot read the baseline %s: %s (line %d)", path,
+		      jerr.text, jerr.line);
+		return -1;
+	}
+	return baseline_entries(root, path, entries);
+}
+
+int baseline_parse(const char *text, size_t len, const char *name,
+		   struct vec *entries)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(text, len, 0, &jerr);
+
+	if (!root) {
+		error("cannot read the baseline %s: %s (line %d)", name,
+		      jerr.text, jerr.line);
+		return -1;
+	}
+	return baseline_entries(root, name, entries);
 }

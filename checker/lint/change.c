@@ -126,7 +126,7 @@ out:
 }
 
 /* The patch's files; -1 when one would lead out of the tree. */
-static int patch_files(const char *text, struct vec *old, struct vec *new)
+int patch_files(const char *text, struct vec *old, struct vec *new)
 {
 	const char *p = text;
 	char *path, *inside;

@@ -54,6 +54,9 @@ void ref_from_findings(const struct vec *findings, struct vec *entries);
 
 /* 0, or a message and -1 for a missing, corrupt or foreign file. */
 int baseline_read(const char *path, struct vec *entries);
+/* The same on @len bytes of @text, called @name in messages. */
+int baseline_parse(const char *text, size_t len, const char *name,
+		   struct vec *entries);
 int baseline_write(const char *path, const struct vec *findings);
 
 /* What changed: the files, and their contents before and after. */
@@ -71,6 +74,11 @@ int changes_since(const struct tree *tree, const char *rev,
 		  struct change_set *cs);
 int changes_from_patch(const struct tree *tree, const char *patch,
 		       struct change_set *cs);
+/*
+ * The .c and .h files a patch's ---/+++ lines name, before and after;
+ * -1 when one leads out of the tree.
+ */
+int patch_files(const char *text, struct vec *old, struct vec *new);
 /* The translation units to parse to judge @cs, in either state. */
 void changed_units(const struct tree *tree, const struct change_set *cs,
 		   struct vec *units);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The report's model: one row per drivers[] entry of the scan JSON. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -104,6 +104,12 @@ extern const char *const report_use_kinds[5];
 int report_model(struct report *r, json_t *scan);
 /* Map drivers to the patches in @dir and read the cover letter's notes. */
 int report_add_series(struct report *r, const char *dir);
+/*
+ * Its steps on text in memory: a patch @name (@text is cut up), how many
+ * drivers it matched; the cover letter's notes.
+ */
+int report_patch_drivers(struct report *r, const char *name, char *text);
+void report_cover_notes(struct report *r, const char *text);
 void report_release(struct report *r);
 
 /* "file:line" links into the scanned tree, as file:// URLs. */

@@ -33,19 +33,11 @@ static struct report_driver *driver_of(struct report *r, const char *file)
 	return NULL;
 }
 
-/* Give every driver the patch file touches its file; how many did. */
-static int map_patch(struct report *r, const char *dir, const char *name)
+int report_patch_drivers(struct report *r, const char *name, char *text)
 {
-	char *path = path_join(dir, name);
-	size_t size;
-	char *text = read_file(path, &size), *line, *save = NULL;
+	char *line, *save = NULL;
 	int matched = 0;
 
-	if (!text) {
-		error("cannot read %s: %s", path, strerror(errno));
-		free(path);
-		return -1;
-	}
 	for (line = strtok_r(text, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
 		char *file = diff_git_path(line);
@@ -57,6 +49,23 @@ static int map_patch(struct report *r, const char *dir, const char *name)
 		}
 		free(file);
 	}
+	return matched;
+}
+
+/* Give every driver the patch file touches its file; how many did. */
+static int map_patch(struct report *r, const char *dir, const char *name)
+{
+	char *path = path_join(dir, name);
+	size_t size;
+	char *text = read_file(path, &size);
+	int matched;
+
+	if (!text) {
+		error("cannot read %s: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	matched = report_patch_drivers(r, name, text);
 	if (!matched)
 		warn("%s touches no driver file of the scan", path);
 	free(text);
@@ -104,10 +113,22 @@ static void read_cover_note(const char *cover, struct report_ops *o)
 	free(key);
 }
 
+void report_cover_notes(struct report *r, const char *text)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->drivers.nr; i++) {
+		struct report_driver *d = r->drivers.items[i];
+
+		for (k = 0; k < d->ops.nr; k++)
+			read_cover_note(text, d->ops.items[k]);
+	}
+}
+
 static void read_cover(struct report *r, const char *dir)
 {
 	char *path = path_join(dir, r->cover);
-	size_t size, i, k;
+	size_t size;
 	char *text = read_file(path, &size);
 
 	if (!text) {
@@ -115,12 +136,7 @@ static void read_cover(struct report *r, const char *dir)
 		free(path);
 		return;
 	}
-	for (i = 0; i < r->drivers.nr; i++) {
-		struct report_driver *d = r->drivers.items[i];
-
-		for (k = 0; k < d->ops.nr; k++)
-			read_cover_note(text, d->ops.items[k]);
-	}
+	report_cover_notes(r, text);
 	free(text);
 	free(path);
 }

@@ -97,8 +97,9 @@ void rule_domain_init(struct ops_site *site)
 			names_join(&where, name);
 			names_join(&where, r.setter);
 		} else if (!unset.has_unset) {
+			/* Only the unset return is kept; r keeps its setter. */
 			unset = r;
-			r.setter = NULL;
+			unset.setter = NULL;
 			unset_def = a->def;
 			strbuf_addstr(&unset_fn, name);
 		}

@@ -650,11 +650,11 @@ int series_run(const struct series_options *o)
 			.arches = o->arches, .checkpatch = o->checkpatch,
 			.jobs = o->flags.jobs, .before = &res.findings });
 out:
-	series_release(&s);
 	vec_free(&plan, plan_entry_free);
 	vec_free(&written, free);
 	scan_result_release(&res);
 out_tree:
+	series_release(&s);
 	tree_release(&tree);
 	return ret;
 }
