@@ -14,7 +14,7 @@
 #include "lib/spawn.h"
 
 #ifndef CLANG_RESOURCE_INCLUDE
-#define CLANG_RESOURCE_INCLUDE "/usr/lib/llvm-14/lib/clang/14.0.6/include"
+#define CLANG_RESOURCE_INCLUDE "/usr/lib/llvm-19/lib/clang/19/include"
 #endif
 
 #define PREPARED_STAMP ".iommu-pgsize-prepared"
