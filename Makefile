@@ -12,8 +12,8 @@
 #   cmd     the four commands and main()
 LAYERS := lib model ast rules scan series lint report cmd
 
-LLVM_CONFIG ?= $(firstword $(wildcard /usr/bin/llvm-config-14 /usr/bin/llvm-config))
-LLVM_PREFIX := $(if $(LLVM_CONFIG),$(shell $(LLVM_CONFIG) --prefix),/usr/lib/llvm-14)
+LLVM_CONFIG ?= $(firstword $(wildcard /usr/bin/llvm-config-19 /usr/bin/llvm-config))
+LLVM_PREFIX := $(if $(LLVM_CONFIG),$(shell $(LLVM_CONFIG) --prefix),/usr/lib/llvm-19)
 CLANG_RESOURCE_INCLUDE := $(firstword $(wildcard $(LLVM_PREFIX)/lib/clang/*/include))
 
 CC ?= cc

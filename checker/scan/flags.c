@@ -10,14 +10,17 @@
 #include <unistd.h>
 
 #include "scan/flags.h"
+#include "scan/kbuild_cmd.h"
+#include <clang-c/Index.h>
 #include "lib/fileio.h"
 #include "lib/spawn.h"
 
 #ifndef CLANG_RESOURCE_INCLUDE
-#define CLANG_RESOURCE_INCLUDE "/usr/lib/llvm-14/lib/clang/14.0.6/include"
+#define CLANG_RESOURCE_INCLUDE "/usr/lib/llvm-19/lib/clang/19/include"
 #endif
 
-#define PREPARED_STAMP ".iommu-pgsize-prepared"
+/* Caches prepared with gcc before are prepared again with clang. */
+#define PREPARED_STAMP ".iommu-pgsize-prepared-llvm"
 
 const char *flags_source_name(enum flags_source source)
 {
@@ -203,8 +206,9 @@ static int prepare_cache(struct flags *f, const struct flags_config *cfg)
 	char *out = xasprintf("O=%s", f->objtree);
 	char *arch = xasprintf("ARCH=%s", f->arch);
 	char *jobs = xasprintf("-j%d", cfg->jobs > 0 ? cfg->jobs : 1);
+	char *llvm = xasprintf("LLVM=%s", f->llvm);
 	char *const argv[] = {
-		"make", "-s", "-C", f->tree->root, out, arch, jobs,
+		"make", "-s", "-C", f->tree->root, out, arch, llvm, jobs,
 		"allmodconfig", "prepare", NULL,
 	};
 	FILE *fp;
@@ -232,6 +236,7 @@ out:
 	free(out);
 	free(arch);
 	free(jobs);
+	free(llvm);
 	return ret;
 }
 
@@ -269,6 +274,17 @@ static int open_database(struct flags *f, const char *dir)
 	return 0;
 }
 
+/* "-19" for libclang 19: kbuild's LLVM= for the same clang. */
+static char *llvm_suffix(void)
+{
+	CXString v = clang_getClangVersion();
+	const char *s = strstr(clang_getCString(v), "version ");
+	char *suffix = s ? xasprintf("-%d", atoi(s + 8)) : xstrdup("1");
+
+	clang_disposeString(v);
+	return suffix;
+}
+
 int flags_init(struct flags *f, const struct tree *tree,
 	       const struct flags_config *cfg)
 {
@@ -276,6 +292,7 @@ int flags_init(struct flags *f, const struct tree *tree,
 
 	memset(f, 0, sizeof(*f));
 	f->tree = tree;
+	f->llvm = llvm_suffix();
 	f->arch = uname(&un) ? NULL : kernel_arch(un.machine);
 	if (!f->arch)
 		f->arch = "x86";
@@ -304,6 +321,12 @@ int flags_init(struct flags *f, const struct tree *tree,
 	return 0;
 }
 
+static void shell_args_free(void *args)
+{
+	vec_free(args, free);
+	free(args);
+}
+
 void flags_release(struct flags *f)
 {
 	if (f->all)
@@ -311,6 +334,100 @@ void flags_release(struct flags *f)
 	if (f->db)
 		clang_CompilationDatabase_dispose(f->db);
 	free(f->objtree);
+	free(f->llvm);
+	vec_free(&f->cmd_rels, NULL);
+	vec_free(&f->cmd_args, shell_args_free);
+}
+
+/*
+ * clang's driver opens some files itself (-fOPTION=./file) before
+ * -working-directory applies: make such values absolute.
+ */
+static void absolute_option_values(struct vec *args, const char *objtree)
+{
+	size_t i;
+
+	for (i = 0; i < args->nr; i++) {
+		char *a = args->items[i];
+		char *eq = strchr(a, '=');
+
+		if (a[0] != '-' || !eq || !starts_with(eq + 1, "./"))
+			continue;
+		args->items[i] = xasprintf("%.*s%s/%s", (int)(eq + 1 - a), a,
+					   objtree, eq + 3);
+		free(a);
+	}
+}
+
+void flags_load_commands(struct flags *f, const struct vec *files)
+{
+	struct vec cmds = { 0 };
+	size_t i, k, found = 0;
+
+	if (f->source != FLAGS_PREPARED || !files->nr)
+		return;
+	if (kbuild_dry_run(f->tree->root, f->objtree, f->arch, f->llvm,
+			   (char *const *)files->items, files->nr, &cmds))
+		note("kbuild has no command for some files; they are parsed with fallback flags");
+	for (i = 0; i < files->nr; i++) {
+		struct vec *args;
+
+		if (!cmds.items[i])
+			continue;
+		args = xcalloc(1, sizeof(*args));
+		/* kbuild's relative paths are relative to the object tree. */
+		vec_push(args, xasprintf("-working-directory=%s", f->objtree));
+		kbuild_parse_args(cmds.items[i], files->items[i], args);
+		absolute_option_values(args, f->objtree);
+		vec_push(&f->cmd_rels, files->items[i]);
+		vec_push(&f->cmd_args, args);
+		found++;
+	}
+	vec_free(&cmds, shell_args_free);
+	if (!found)
+		return;
+	f->prefix = ((struct vec *)f->cmd_args.items[0])->nr;
+	for (i = 1; i < f->cmd_args.nr; i++) {
+		const struct vec *a = f->cmd_args.items[0];
+		const struct vec *b = f->cmd_args.items[i];
+
+		for (k = 0; k < f->prefix && k < b->nr &&
+		     !strcmp(a->items[k], b->items[k]); k++)
+			;
+		f->prefix = k;
+	}
+	note("took the compile commands of %zu of %zu files from kbuild",
+	     found, files->nr);
+}
+
+static const struct vec *kbuild_args(struct flags *f, const char *rel)
+{
+	size_t i;
+
+	for (i = 0; i < f->cmd_rels.nr; i++)
+		if (!strcmp(f->cmd_rels.items[i], rel))
+			return f->cmd_args.items[i];
+	return NULL;
+}
+
+/* kbuild's arguments for @rel; with @pch in place of its -include files. */
+static void kbuild_file_args(struct flags *f, const struct vec *cmd,
+			     const char *pch, struct vec *args)
+{
+	size_t i;
+
+	for (i = 0; i < cmd->nr; i++) {
+		if (pch && i < f->prefix && !strcmp(cmd->items[i], "-include") &&
+		    i + 1 < f->prefix) {
+			i++;
+			continue;
+		}
+		if (pch && i == f->prefix)
+			push2(args, "-include-pch", pch);
+		push(args, cmd->items[i]);
+	}
+	if (pch && i == f->prefix)
+		push2(args, "-include-pch", pch);
 }
 
 static void push_include(struct vec *v, const char *base, const char *rel)
@@ -462,8 +579,18 @@ static void database_flags(struct flags *f, const char *rel, struct vec *args)
 
 bool flags_for_pch(struct flags *f, struct vec *args)
 {
+	size_t i;
+
 	if (f->source != FLAGS_PREPARED)
 		return false;
+	if (f->cmd_args.nr) {
+		const struct vec *first = f->cmd_args.items[0];
+
+		for (i = 0; i < f->prefix; i++)
+			push(args, first->items[i]);
+		push_parse_options(args);
+		return true;
+	}
 	kbuild_shared_flags(f, args);
 	kbuild_forced_includes(f, args);
 	push_parse_options(args);
@@ -473,6 +600,16 @@ bool flags_for_pch(struct flags *f, struct vec *args)
 void flags_for_file(struct flags *f, const char *rel, const char *pch,
 		    struct vec *args)
 {
+	const struct vec *cmd = kbuild_args(f, rel);
+
+	if (cmd) {
+		kbuild_file_args(f, cmd, pch, args);
+		push_parse_options(args);
+		return;
+	}
+	/* A PCH made from kbuild's flags does not fit these. */
+	if (f->cmd_args.nr)
+		pch = NULL;
 	switch (f->source) {
 	case FLAGS_PLAIN:
 		vec_push(args, xasprintf("-I%sinclude", f->tree->root));

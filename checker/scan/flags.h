@@ -36,6 +36,10 @@ struct flags {
 	bool fentry;		/* kbuild would pass -DCC_USING_FENTRY */
 	CXCompilationDatabase db;
 	CXCompileCommands all;	/* every database entry, for fallbacks */
+	char *llvm;		/* LLVM= for kbuild: the libclang we use */
+	struct vec cmd_rels;	/* files kbuild printed a command for */
+	struct vec cmd_args;	/* their libclang arguments (struct vec *) */
+	size_t prefix;		/* arguments all of those share */
 };
 
 const char *flags_source_name(enum flags_source source);
@@ -44,6 +48,12 @@ const char *flags_source_name(enum flags_source source);
 int flags_init(struct flags *f, const struct tree *tree,
 	       const struct flags_config *cfg);
 void flags_release(struct flags *f);
+
+/*
+ * Take each of @files' command line from kbuild itself (a prepared cache
+ * only); the files kbuild has no command for keep the fallback flags.
+ */
+void flags_load_commands(struct flags *f, const struct vec *files);
 
 /*
  * The clang arguments for one file (relative to the tree root), using the

@@ -94,6 +94,7 @@ static int scan_tree(const struct tree *tree, const struct flags_config *cfg,
 		jobs[i].size = file_size(tree, jobs[i].rel);
 		jobs[i].overlays = scope ? scope->overlays : NULL;
 	}
+	flags_load_commands(&flags, &files);
 	memset(&pch, 0, sizeof(pch));
 	/* A PCH would hide a changed header's new contents. */
 	if (!scope || !scope->no_pch)

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0
+/* kbuild's printed commands: split like a shell, the compile one found. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "lib/shellwords.h"
+#include "scan/kbuild_cmd.h"
+
+/* Shortened from a real "make -n LLVM=-19 drivers/iommu/virtio-iommu.o". */
+static const char dry_run[] =
+	"set -e;  echo '  CC [M]  drivers/iommu/virtio-iommu.o';   trap 'rm -f drivers/iommu/virtio-iommu.o; trap - HUP; kill -s HUP $$' HUP;\n"
+	"clang-19 -Wp,-MMD,drivers/iommu/.virtio-iommu.o.d -nostdinc -I./include \\\n"
+	"-include /src/include/linux/kconfig.h -fms-extensions \\\n"
+	"-DKBUILD_BASENAME='\"virtio_iommu\"' -DX=\"a\\\"b\" \\\n"
+	"-c -o drivers/iommu/virtio-iommu.o /src/drivers/iommu/virtio-iommu.c   ;\n"
+	"scripts/basic/fixdep drivers/iommu/.virtio-iommu.o.d drivers/iommu/virtio-iommu.o \\\n"
+	"'clang-19 -c -o drivers/iommu/virtio-iommu.o /src/drivers/iommu/virtio-iommu.c'\n"
+	"clang-19 -c -o drivers/iommu/other.o /src/drivers/iommu/other.c\n";
+
+static void test_split_and_find(void **state)
+{
+	struct vec cmds = { 0 }, args = { 0 };
+	struct vec *cmd;
+	static const char *const want[] = {
+		"-nostdinc", "-I./include", "-include",
+		"/src/include/linux/kconfig.h", "-fms-extensions",
+		"-DKBUILD_BASENAME=\"virtio_iommu\"", "-DX=a\"b",
+	};
+	size_t i;
+
+	shell_commands(dry_run, &cmds);
+	assert_null(kbuild_find_command(&cmds, "drivers/iommu/absent.c"));
+	cmd = kbuild_find_command(&cmds, "drivers/iommu/virtio-iommu.c");
+	assert_non_null(cmd);
+	assert_string_equal(cmd->items[0], "clang-19");
+	kbuild_parse_args(cmd, "drivers/iommu/virtio-iommu.c", &args);
+	assert_int_equal(args.nr, ARRAY_SIZE(want));
+	for (i = 0; i < args.nr; i++)
+		assert_string_equal(args.items[i], want[i]);
+	/* The fixdep line quotes the command as one word: not a compile. */
+	cmd = kbuild_find_command(&cmds, "drivers/iommu/other.c");
+	assert_non_null(cmd);
+	assert_int_equal(cmd->nr, 5);
+	vec_free(&args, free);
+	vec_free(&cmds, shell_command_free);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_split_and_find),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
