@@ -62,8 +62,9 @@ all: $(PROGRAM) $(MAN_PAGE) docs/iommu-pgsize.1
 deps:
 	@scripts/install-deps
 
-# Header dependencies come from the compiler.
-$(BUILD)/obj/%.o: checker/%.c
+# Header dependencies come from the compiler; a change of compiler flags
+# (another libclang, say) rebuilds everything through the flags stamp.
+$(BUILD)/obj/%.o: checker/%.c $(BUILD)/gen/cflags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -86,6 +87,11 @@ $(BUILD)/gen/version.h: FORCE
 	if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
 $(BUILD)/obj/cmd/main.o: $(BUILD)/gen/version.h
+
+$(BUILD)/gen/cflags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(CC) $(ALL_CFLAGS) $(LDLIBS)' >$@.tmp; \
+	if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 $(BUILD)/obj/cmd/main.o: ALL_CFLAGS += -I$(BUILD)/gen
 
 FORCE:
