@@ -114,20 +114,6 @@ void rule_domain_init(struct ops_site *site)
 		v->detail = xasprintf("every successful return of the allocators sets the domain's pgsize_bitmap (%s)",
 				      where.buf);
 		v->where = strbuf_detach(&where);
-	} else if (!site->ops->ops_member) {
-		/*
-		 * The member is gone: nothing gives this domain sizes, not
-		 * even for the direct mappings made before the first attach.
-		 */
-		v = rule_add(site, RULE_DOMAIN_INIT, OUTCOME_UNSIZED,
-			     VERDICT_FINDING);
-		if (unset.has_unset)
-			rule_point_at(site, v, unset.unset_return);
-		v->detail = xasprintf("%s() can return a paging domain without pgsize_bitmap, and struct iommu_ops has no pgsize_bitmap for the core to fall back on: iommu_map() on it fails, and so do the core's direct mappings of reserved regions before the first attach",
-				      unset_fn.buf);
-		v->subject = xasprintf("return without pgsize_bitmap in %s",
-				       unset_fn.buf);
-		v->where = strbuf_detach(&unset_fn);
 	} else if (!cursor_is_null(site->attach) &&
 		   flow_reaches_store(site->attach, &setter)) {
 		char *attach = cursor_spelling(site->attach);
@@ -142,6 +128,21 @@ void rule_domain_init(struct ops_site *site)
 		/* The instance derivation starts from this allocator. */
 		site->unset_alloc = unset_def;
 		free(attach);
+	} else if (!site->ops->ops_member) {
+		/*
+		 * The member is gone and attach does not finalise either:
+		 * nothing gives this domain sizes, not even for the direct
+		 * mappings made before the first attach.
+		 */
+		v = rule_add(site, RULE_DOMAIN_INIT, OUTCOME_UNSIZED,
+			     VERDICT_FINDING);
+		if (unset.has_unset)
+			rule_point_at(site, v, unset.unset_return);
+		v->detail = xasprintf("%s() can return a paging domain without pgsize_bitmap, and struct iommu_ops has no pgsize_bitmap for the core to fall back on: iommu_map() on it fails, and so do the core's direct mappings of reserved regions before the first attach",
+				      unset_fn.buf);
+		v->subject = xasprintf("return without pgsize_bitmap in %s",
+				       unset_fn.buf);
+		v->where = strbuf_detach(&unset_fn);
 	} else {
 		v = rule_add(site, RULE_DOMAIN_INIT, OUTCOME_FALLBACK,
 			     VERDICT_FINDING);
