@@ -153,8 +153,10 @@ report-test: $(PROGRAM)
 $(KERNEL_6_12):
 	@scripts/unpack-kernel 6.12 $@
 
+# Then: the arguments libclang gets equal "make V=1"'s on two architectures.
 e2e-test: $(PROGRAM) $(KERNEL_6_12)
-	@tests/e2e/run-6.12 ./$(PROGRAM) $(KERNEL_6_12)
+	@tests/e2e/run-6.12 ./$(PROGRAM) $(KERNEL_6_12) && \
+		tests/e2e/kbuild-args ./$(PROGRAM) $(KERNEL_6_12)
 
 # Hostile input, full disks and signals (a private TMPDIR must stay empty).
 safety-test: $(PROGRAM) $(KERNEL_6_12)

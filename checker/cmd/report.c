@@ -25,6 +25,8 @@ static const char report_usage[] =
 "      --cache-dir DIR         as for scan\n"
 "  -j, --jobs N                as for scan\n"
 "  -q, --quiet                 no progress or status messages\n"
+"  -v, --verbose               show the first errors of each file that does\n"
+"                              not parse cleanly\n"
 "  -h, --help                  show this help\n"
 "\n"
 "Prints the path of index.html. Exit status: 0 written, 2 usage or\n"

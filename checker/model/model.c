@@ -193,6 +193,8 @@ void parse_result_free(void *p)
 
 	free(res->file);
 	free(res->first_error);
+	free(res->arch);
+	free(res->diagnostics);
 	free(res->forced_symbols);
 	free(res);
 }

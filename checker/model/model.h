@@ -181,6 +181,8 @@ struct parse_result {
 	char *file;
 	unsigned int errors;
 	char *first_error;
+	char *diagnostics;	/* the first few errors, for --verbose */
+	char *arch;		/* the architecture whose flags parsed it */
 	bool failed;		/* no AST at all */
 	unsigned int disabled_regions;	/* compiled out, but relevant */
 	unsigned int stuck_regions;	/* of those, none could be enabled */
