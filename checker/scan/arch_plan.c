@@ -55,8 +55,9 @@ static int single_group(const struct tree *tree,
 }
 
 /*
- * Move the files of @left that @a's allmodconfig builds into a group of
- * their own, prepared; NULL when it builds none or cannot be set up.
+ * Configure @a and move the files of @left its allmodconfig builds into
+ * its group, prepared. The group comes back even without files (it may
+ * parse a file no configuration builds); NULL when it cannot be set up.
  */
 static struct arch_group *take_files(const struct tree *tree,
 				     const struct flags_config *cfg,
@@ -67,8 +68,10 @@ static struct arch_group *take_files(const struct tree *tree,
 	char *config = NULL;
 	size_t i, kept = 0;
 
-	if (flags_init_arch(&g->flags, tree, cfg, a->srcarch))
-		goto fail;
+	if (flags_init_arch(&g->flags, tree, cfg, a->srcarch)) {
+		arch_group_free(g);
+		return NULL;
+	}
 	config = flags_config_text(&g->flags);
 	for (i = 0; config && i < left->nr; i++) {
 		if (kbuild_builds(tree->root, left->items[i], config, a))
@@ -78,7 +81,7 @@ static struct arch_group *take_files(const struct tree *tree,
 	}
 	free(config);
 	if (!g->files.nr)
-		goto fail;
+		return g;
 	left->nr = kept;
 	if (!flags_prepare(&g->flags, cfg))
 		return g;
@@ -86,19 +89,24 @@ static struct arch_group *take_files(const struct tree *tree,
 	     a->name, g->files.nr);
 	for (i = 0; i < g->files.nr; i++)
 		vec_push(left, g->files.items[i]);
-fail:
 	arch_group_free(g);
 	return NULL;
 }
 
-/* Does <asm/@name> exist for @g's architecture, in source or generated? */
+/*
+ * Does <asm/@name> exist for @g's architecture: in its source, generated
+ * by prepare, or (not prepared yet) as the asm-generic one prepare wraps?
+ */
 static bool asm_header_exists(const struct tree *tree,
 			      const struct arch_group *g, const char *name)
 {
+	bool prepared = g->flags.source == FLAGS_PREPARED;
 	char *src = xasprintf("%sarch/%s/include/asm/%s", tree->root,
 			      g->flags.arch, name);
-	char *gen = xasprintf("%s/arch/%s/include/generated/asm/%s",
-			      g->flags.objtree, g->flags.arch, name);
+	char *gen = prepared ?
+		    xasprintf("%s/arch/%s/include/generated/asm/%s",
+			      g->flags.objtree, g->flags.arch, name) :
+		    xasprintf("%sinclude/asm-generic/%s", tree->root, name);
 	bool found = !access(src, F_OK) || !access(gen, F_OK);
 
 	free(src);
@@ -143,28 +151,53 @@ static bool asm_headers_resolve(const struct tree *tree,
 }
 
 /*
- * The group to parse @rel, which no configuration builds: the first whose
- * architecture has every <asm/> header it includes, else the architecture
- * whose arch/ directory holds it, else the first.
+ * The group to parse @rel, which no configuration builds: the
+ * architecture whose arch/ directory holds it, else the first that has
+ * every <asm/> header it includes, else the first; prepared.
  */
 static struct arch_group *fallback_group(const struct tree *tree,
+					 const struct flags_config *cfg,
 					 struct vec *groups, const char *rel)
 {
+	struct arch_group *found = NULL;
 	size_t i;
+
+	for (i = 0; i < groups->nr && !found; i++) {
+		struct arch_group *g = groups->items[i];
+		char *dir = xasprintf("arch/%s/", g->flags.arch);
+
+		if (starts_with(rel, dir))
+			found = g;
+		free(dir);
+	}
+	for (i = 0; i < groups->nr && !found; i++)
+		if (asm_headers_resolve(tree, groups->items[i], rel, 0))
+			found = groups->items[i];
+	if (found && !flags_prepare(&found->flags, cfg))
+		return found;
+	for (i = 0; i < groups->nr; i++) {
+		struct arch_group *g = groups->items[i];
+
+		if (g->flags.source == FLAGS_PREPARED)
+			return g;
+	}
+	return NULL;
+}
+
+/* Keep the groups that parse something. */
+static void drop_empty(struct vec *groups)
+{
+	size_t i, kept = 0;
 
 	for (i = 0; i < groups->nr; i++) {
 		struct arch_group *g = groups->items[i];
-		char *dir = xasprintf("arch/%s/", g->flags.arch);
-		bool home = starts_with(rel, dir);
 
-		free(dir);
-		if (home)
-			return g;
+		if (g->files.nr)
+			groups->items[kept++] = g;
+		else
+			arch_group_free(g);
 	}
-	for (i = 0; i < groups->nr; i++)
-		if (asm_headers_resolve(tree, groups->items[i], rel, 0))
-			return groups->items[i];
-	return groups->items[0];
+	groups->nr = kept;
 }
 
 int arch_plan_make(const struct tree *tree, const struct flags_config *cfg,
@@ -184,22 +217,25 @@ int arch_plan_make(const struct tree *tree, const struct flags_config *cfg,
 		if (g)
 			vec_push(groups, g);
 	}
-	if (!groups->nr) {
-		/* No architecture could be set up: the host's flags, as is. */
-		int ret = single_group(tree, cfg, &left, groups);
-
-		vec_free(&left, NULL);
-		return ret;
-	}
 	/* No configuration builds these: their CONFIG_ symbols are forced. */
 	for (i = 0; i < left.nr; i++) {
-		struct arch_group *g = fallback_group(tree, groups,
-						     left.items[i]);
+		struct arch_group *g = fallback_group(tree, cfg, groups,
+						      left.items[i]);
 
+		if (!g)
+			break;
 		vec_push(&g->files, left.items[i]);
 		vec_push(&g->fallback, left.items[i]);
 		note("no prepared architecture's allmodconfig builds %s: parsed with %s's flags, its Makefile's CONFIG_ symbols forced on",
 		     (char *)left.items[i], g->name);
+	}
+	drop_empty(groups);
+	if (!groups->nr) {
+		/* No architecture could be set up: the host's flags, as is. */
+		int ret = single_group(tree, cfg, files, groups);
+
+		vec_free(&left, NULL);
+		return ret;
 	}
 	vec_free(&left, NULL);
 	return 0;

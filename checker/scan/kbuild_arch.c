@@ -237,14 +237,23 @@ static bool dir_built(const struct kbuild_walk *w)
 
 static bool object_built(const struct kbuild_walk *w, const char *obj);
 
-/* The composite's name in "name-y", "name-objs", "name-$(CONFIG_X)". */
+/*
+ * The composite's name in "name-y", "name-objs", "name-$(CONFIG_X)" and
+ * "name-objs-y" (a list "name-objs := $(name-objs-y)" names).
+ */
 static char *composite_name(const char *lhs)
 {
 	const char *dash = strstr(lhs, "-$(");
+	size_t len;
 
 	if (!dash)
 		dash = strrchr(lhs, '-');
-	return dash && dash > lhs ? xstrndup(lhs, dash - lhs) : NULL;
+	if (!dash || dash == lhs)
+		return NULL;
+	len = dash - lhs;
+	if (len > 5 && !strncmp(lhs + len - 5, "-objs", 5))
+		len -= 5;
+	return xstrndup(lhs, len);
 }
 
 static bool object_line(const struct kbuild_walk *w, const char *lhs)
