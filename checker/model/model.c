@@ -135,7 +135,7 @@ void ops_use_free(void *p)
 	free(use);
 }
 
-static void callback_free(void *p)
+void callback_free(void *p)
 {
 	struct callback *cb = p;
 

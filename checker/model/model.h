@@ -105,6 +105,7 @@ struct verdict {
 
 const char *verdict_level_name(enum verdict_level level);
 void verdict_free(void *p);
+void callback_free(void *p);
 
 /*
  * How a paging allocator finds the instance its domains are finalised
