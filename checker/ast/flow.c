@@ -204,9 +204,9 @@ struct type_search {
 
 /*
  * "d->ops = &ops": paging if those domain ops map (map_pages; before 6.2
- * .map alone) or translate (iova_to_phys: a generic page-table domain
- * maps through its table's ops, and only a domain with a page table
- * translates).
+ * .map alone) or translate through a function of another file
+ * (iova_to_phys of a page-table library, which maps through its own ops:
+ * 7.x generic page-table domains).
  */
 static void note_ops_store(struct type_search *s, CXCursor value)
 {
@@ -215,13 +215,21 @@ static void note_ops_store(struct type_search *s, CXCursor value)
 		DOMAIN_TRANSLATE_MEMBER,
 	};
 	CXCursor list = resolve_init_list(value);
+	CXCursor member;
 	size_t i;
 
 	if (cursor_is_null(list))
 		return;
 	for (i = 0; i < ARRAY_SIZE(members); i++) {
-		if (!cursor_is_null(init_list_member(list, DOMAIN_OPS_STRUCT,
-						     members[i]))) {
+		member = init_list_member(list, DOMAIN_OPS_STRUCT, members[i]);
+		if (cursor_is_null(member))
+			continue;
+		/*
+		 * A driver's own iova_to_phys without map_pages translates a
+		 * table it cannot map (not paging); a library's maps too.
+		 */
+		if (strcmp(members[i], DOMAIN_TRANSLATE_MEMBER) ||
+		    cursor_is_null(function_definition(member))) {
 			s->paging = true;
 			return;
 		}
@@ -313,9 +321,14 @@ static bool failure_value(struct flow *fl, CXCursor value)
 		return fail || allocates_non_paging(v) ||
 		       allocated_elsewhere(v);
 	case CXCursor_UnaryOperator: {
-		/* &static_domain: an identity or blocked domain. */
+		/* &static_domain (or &static_x.domain): identity, blocked. */
 		CXCursor target = cursor_strip(cursor_child(v, 0));
-		CXCursor decl = clang_getCursorReferenced(target);
+		CXCursor decl;
+
+		while (clang_getCursorKind(target) == CXCursor_MemberRefExpr &&
+		       cursor_child_count(target) == 1)
+			target = cursor_strip(cursor_child(target, 0));
+		decl = clang_getCursorReferenced(target);
 
 		return clang_getCursorKind(target) == CXCursor_DeclRefExpr &&
 		       clang_getCursorKind(decl) == CXCursor_VarDecl &&
