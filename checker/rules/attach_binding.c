@@ -682,7 +682,8 @@ static char *field_name(CXCursor field)
 
 struct field_read {
 	CXCursor field;
-	CXCursor skip;		/* a function whose reads do not count */
+	CXCursor skip[2];	/* functions whose reads do not count */
+	CXCursor fn;		/* the function being visited */
 	CXCursor read;
 };
 
@@ -694,8 +695,11 @@ static enum CXChildVisitResult find_read(CXCursor c, CXCursor parent,
 	bool store;
 
 	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)) ||
-	    clang_equalCursors(c, r->skip))
+	    clang_equalCursors(c, r->skip[0]) ||
+	    clang_equalCursors(c, r->skip[1]))
 		return CXChildVisit_Continue;
+	if (clang_getCursorKind(c) == CXCursor_FunctionDecl)
+		r->fn = c;
 	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr ||
 	    !clang_equalCursors(clang_getCursorReferenced(c), r->field))
 		return CXChildVisit_Recurse;
@@ -711,16 +715,29 @@ static enum CXChildVisitResult find_read(CXCursor c, CXCursor parent,
 	return CXChildVisit_Break;
 }
 
-/* Where the file reads a domain field, other than to store it or in @skip. */
-static CXCursor field_read(CXCursor anywhere, CXCursor field, CXCursor skip)
+/*
+ * Where the file reads a domain field, other than to store it or in the
+ * functions @skip, @skip2; @fn (if given) gets the reading function.
+ */
+static CXCursor field_read_in(CXCursor anywhere, CXCursor field,
+			      CXCursor skip, CXCursor skip2, CXCursor *fn)
 {
 	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(anywhere);
 	struct field_read r = {
-		.field = field, .skip = skip, .read = clang_getNullCursor(),
+		.field = field, .skip = { skip, skip2 },
+		.fn = clang_getNullCursor(), .read = clang_getNullCursor(),
 	};
 
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), find_read, &r);
+	if (fn)
+		*fn = r.fn;
 	return r.read;
+}
+
+static CXCursor field_read(CXCursor anywhere, CXCursor field, CXCursor skip)
+{
+	return field_read_in(anywhere, field, skip, clang_getNullCursor(),
+			     NULL);
 }
 
 /* A rebound field someone reads: the record serves earlier devices. */
@@ -759,8 +776,8 @@ static CXCursor attach_end(CXCursor attach)
 static void judge_bound(struct ops_site *site, struct binding_walk *w,
 			const struct state_set *b, const char *attach)
 {
-	CXCursor use;
-	char *field, *fn;
+	CXCursor use, later, later_fn;
+	char *field, *fn, *reader;
 	struct verdict *v;
 
 	w->use = w->use_record = clang_getNullCursor();
@@ -783,10 +800,24 @@ static void judge_bound(struct ops_site *site, struct binding_walk *w,
 	rule_point_at(site, v, b->set);
 	v->field = field_name(b->field);
 	fn = cursor_spelling(b->fn);
-	v->detail = xasprintf(cursor_is_null(w->use) ?
-		"the domain's %s is bound to the first instance that attaches it (%s() line %u), and %s() attaches a device behind another instance without checking and returns success (line %u)" :
-		"the domain's %s is bound to the first instance that attaches it (%s() line %u), and %s() uses that instance's record for a device behind another instance (line %u)",
-		field, fn, line_of(b->set), attach, line_of(use));
+	if (!cursor_is_null(w->use)) {
+		v->detail = xasprintf("the domain's %s is bound to the first instance that attaches it (%s() line %u), and %s() uses that instance's record for a device behind another instance (line %u)",
+				      field, fn, line_of(b->set), attach,
+				      line_of(use));
+		goto done;
+	}
+	/* Attach says nothing more: who reads the record for that device? */
+	later = field_read_in(site->attach, b->field, site->attach, b->fn,
+			      &later_fn);
+	reader = cursor_is_null(later) ? NULL : cursor_spelling(later_fn);
+	v->detail = reader ?
+		xasprintf("the domain's %s is bound to the first instance that attaches it (%s() line %u), and %s() attaches a device behind another instance without checking and returns success (line %u); %s() then uses that instance's record for it (line %u)",
+			  field, fn, line_of(b->set), attach, line_of(use),
+			  reader, line_of(later)) :
+		xasprintf("the domain's %s is bound to the first instance that attaches it (%s() line %u), and %s() attaches a device behind another instance without checking and returns success (line %u)",
+			  field, fn, line_of(b->set), attach, line_of(use));
+	free(reader);
+done:
 	free(fn);
 	v->subject = xasprintf("bound %s %s", attach, field);
 	v->where = cursor_spelling(b->fn);

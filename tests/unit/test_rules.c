@@ -210,6 +210,10 @@ static const char bound_counter[] =
 	"	d->users++;\n"
 	"	return 0;\n"
 	"}\n"
+	"static void b_flush(struct bdom *d)\n"
+	"{\n"
+	"	writel(1, d->inst->base);\n"
+	"}\n"
 	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
 	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
 	"	.default_domain_ops = &b_dops };\n";
@@ -581,6 +585,7 @@ static void test_attach_binding_counter(void **state)
 {
 	struct judged j;
 	const struct verdict *v = binding(&j, bound_counter);
+	char *want;
 
 	/* Past "if (d->users > 0) return", the rest runs once. */
 	assert_int_equal(v->verdict, OUTCOME_BOUND);
@@ -588,6 +593,11 @@ static void test_attach_binding_counter(void **state)
 	/* Named: the instance pointer, not the table made with it (line 9). */
 	assert_string_equal(v->field, "bdom.inst");
 	assert_int_equal(v->loc.line, binding_line(10));
+	/* Attach returns success; the message cites who then uses the record. */
+	want = xasprintf("returns success (line %u); b_flush() then uses that instance's record for it (line %u)",
+			 binding_line(12), binding_line(16));
+	assert_non_null(strstr(v->detail, want));
+	free(want);
 	release(&j);
 }
 
