@@ -84,6 +84,7 @@ void verdict_free(void *p)
 	struct verdict *v = p;
 
 	free(v->where);
+	free(v->field);
 	free(v->detail);
 	free(v->subject);
 	free(v->loc.file);

@@ -91,6 +91,7 @@ struct verdict {
 	enum outcome verdict;
 	enum verdict_level level;
 	char *where;		/* the deciding functions, comma-separated */
+	char *field;		/* attach-binding: STRUCT.MEMBER of the state */
 	char *detail;		/* why, in a sentence */
 	char *subject;		/* normalised expression for fingerprints */
 	struct src_loc loc;	/* where a finding points */

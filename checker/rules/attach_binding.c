@@ -40,7 +40,11 @@ struct binding_walk {
 	CXCursor exclusive;	/* fails while the domain is still in use */
 	CXCursor list_add;	/* links per-instance state to the domain */
 	CXCursor list_fn;
+	CXCursor list_field;	/* the domain's list, xarray, ... */
+	struct state_set replaced; /* a new object stored at every attach */
+	CXCursor record;	/* the field chosen to name the binding */
 	CXCursor use;		/* a record read outside the first attach */
+	CXCursor use_record;	/* the same, of @record itself */
 	bool find_use;		/* second pass: look for @use */
 };
 
@@ -58,6 +62,67 @@ static bool is_domain_field(CXCursor member_ref)
 	record = clang_getCursorSemanticParent(field);
 	return clang_getCursorKind(field) == CXCursor_FieldDecl &&
 	       record_embeds(clang_getCursorType(record), DOMAIN_STRUCT);
+}
+
+/* A struct that is not a domain but points to an instance (a slot, a bank). */
+static bool is_slot_record(CXType t)
+{
+	return !record_embeds(t, DOMAIN_STRUCT) &&
+	       record_has_instance_pointer(t);
+}
+
+/*
+ * A type that holds an instance: a pointer to one, or a pointer to or an
+ * array of structs that point to one.
+ */
+static bool is_state_type(CXType t)
+{
+	CXType canon = clang_getCanonicalType(t);
+
+	if (canon.kind == CXType_ConstantArray)
+		return is_slot_record(clang_getArrayElementType(canon));
+	return is_instance_pointer(canon) ||
+	       (canon.kind == CXType_Pointer &&
+		is_slot_record(clang_getPointeeType(canon)));
+}
+
+/* "d->slots[i].inst = ...": the domain's array of instance slots. */
+static CXCursor slot_array(CXCursor lhs)
+{
+	CXCursor base;
+
+	if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr ||
+	    !is_instance_pointer(clang_getCursorType(lhs)))
+		return clang_getNullCursor();
+	base = cursor_strip(cursor_child(lhs, 0));
+	if (clang_getCursorKind(base) != CXCursor_ArraySubscriptExpr)
+		return clang_getNullCursor();
+	base = cursor_strip(cursor_child(base, 0));
+	return is_domain_field(base) ? base : clang_getNullCursor();
+}
+
+/* The field that records the instance itself, as a guard compares it. */
+static bool is_record_field(CXCursor field)
+{
+	return is_state_type(clang_getCursorType(field));
+}
+
+/* "inst->dom": an instance's slot for the one domain it has. */
+static bool is_instance_slot(CXCursor member_ref)
+{
+	CXCursor field;
+	CXType t;
+
+	member_ref = cursor_strip(member_ref);
+	if (clang_getCursorKind(member_ref) != CXCursor_MemberRefExpr)
+		return false;
+	field = clang_getCursorReferenced(member_ref);
+	t = clang_getCanonicalType(clang_getCursorType(field));
+	return clang_getCursorKind(field) == CXCursor_FieldDecl &&
+	       record_embeds(clang_getCursorType(clang_getCursorSemanticParent(field)),
+			     INSTANCE_MEMBER_STRUCT) &&
+	       t.kind == CXType_Pointer &&
+	       record_embeds(clang_getPointeeType(t), DOMAIN_STRUCT);
 }
 
 static bool is_local(CXCursor decl_ref, const struct binding_walk *w)
@@ -165,11 +230,28 @@ static void note_assignment(CXCursor c, struct binding_walk *w)
 		note_local(clang_getCursorReferenced(lhs), rhs, w);
 		return;
 	}
+	if (!cursor_is_null(slot_array(lhs))) {
+		add_set(slot_array(lhs), c, w);
+		return;
+	}
+	if (!is_domain_field(lhs))
+		return;
 	/* A field that points to an instance holds one, whatever the cast. */
-	if (is_domain_field(lhs) &&
-	    (is_instance_pointer(clang_getCursorType(lhs)) ||
-	     derived_from_instance(rhs, w)))
+	if (is_state_type(clang_getCursorType(lhs)) ||
+	    derived_from_instance(rhs, w)) {
 		add_set(lhs, c, w);
+		return;
+	}
+	/* A new object (a page table) made at every attach. */
+	rhs = cursor_strip(rhs);
+	if (!w->first_only && cursor_is_null(w->replaced.set) &&
+	    clang_getCursorKind(rhs) == CXCursor_CallExpr &&
+	    clang_getCanonicalType(clang_getCursorType(rhs)).kind ==
+	    CXType_Pointer) {
+		w->replaced.field = clang_getCursorReferenced(lhs);
+		w->replaced.set = c;
+		w->replaced.fn = w->fn;
+	}
 }
 
 static bool is_set_field(CXCursor c, const struct binding_walk *w)
@@ -239,7 +321,16 @@ static void note_out_parameters(CXCursor call, struct binding_walk *w)
 	}
 }
 
-/* "!d->f", "d->f == NULL", "d->f == 0": the domain field is still unset. */
+/* A domain field, or the slot of the instance for its one domain. */
+static bool unset_subject(CXCursor c)
+{
+	return is_domain_field(c) || is_instance_slot(c);
+}
+
+/*
+ * "!d->f", "d->f == NULL", "d->f == 0": the domain field is still unset;
+ * "!inst->dom": the instance has no domain yet, this is its first.
+ */
 static bool tests_unset(CXCursor cond)
 {
 	CXCursor a, b;
@@ -250,7 +341,8 @@ static bool tests_unset(CXCursor cond)
 	cond = cursor_strip(cond);
 	switch (clang_getCursorKind(cond)) {
 	case CXCursor_UnaryOperator:
-		if (!is_domain_field(cursor_child(cond, 0)))
+		if (!is_domain_field(cursor_child(cond, 0)) &&
+		    !is_instance_slot(cursor_child(cond, 0)))
 			return false;
 		op = cursor_text(cond);
 		yes = op && op[0] == '!';
@@ -267,14 +359,14 @@ static bool tests_unset(CXCursor cond)
 			return yes;
 		a = cursor_strip(cursor_child(cond, 0));
 		b = cursor_strip(cursor_child(cond, 1));
-		return (is_domain_field(a) && cursor_eval_unsigned(b, &v) && !v) ||
-		       (is_domain_field(b) && cursor_eval_unsigned(a, &v) && !v);
+		return (unset_subject(a) && cursor_eval_unsigned(b, &v) && !v) ||
+		       (unset_subject(b) && cursor_eval_unsigned(a, &v) && !v);
 	default:
 		return false;
 	}
 }
 
-/* "d->f", "d->f != NULL": the domain field is already set. */
+/* "d->f", "d->f != NULL", "d->users > 0": the domain field is already set. */
 static bool tests_set(CXCursor cond)
 {
 	unsigned long long v;
@@ -287,7 +379,7 @@ static bool tests_set(CXCursor cond)
 	if (clang_getCursorKind(cond) != CXCursor_BinaryOperator)
 		return false;
 	op = binary_operator(cond);
-	ne = op && !strcmp(op, "!=");
+	ne = op && (!strcmp(op, "!=") || !strcmp(op, ">"));
 	free(op);
 	return ne && is_domain_field(cursor_child(cond, 0)) &&
 	       cursor_eval_unsigned(cursor_strip(cursor_child(cond, 1)), &v) &&
@@ -356,7 +448,10 @@ static void walk_if(CXCursor c, struct binding_walk *w)
 		walk_under(cursor_child(c, 2), set, w);
 }
 
-/* Statements in order: after "if (d->f) return ...;" comes the first attach. */
+/*
+ * Statements in order: after "if (d->f) return 0;" comes the first attach.
+ * "if (d->f) return -EBUSY;" instead makes the domain exclusive (walk_if).
+ */
 static void walk_block(CXCursor block, struct binding_walk *w)
 {
 	unsigned int i, n = cursor_child_count(block);
@@ -368,36 +463,74 @@ static void walk_block(CXCursor block, struct binding_walk *w)
 		walk(s, w);
 		if (clang_getCursorKind(s) == CXCursor_IfStmt &&
 		    cursor_child_count(s) == 2 &&
-		    tests_set(cursor_child(s, 0)) && leaves(cursor_child(s, 1)))
+		    tests_set(cursor_child(s, 0)) && leaves(cursor_child(s, 1)) &&
+		    !rule_branch_fails(cursor_child(s, 1)))
 			w->first_only = true;
 	}
 	w->first_only = saved;
 }
 
-/* The list_head of a domain given an entry that points to an instance. */
-static bool links_instance_entry(CXCursor call)
+/* "&d->f" where f is a struct (a list_head, an xarray): the field. */
+static CXCursor domain_container(CXCursor arg)
 {
-	CXCursor entry, list, field;
-	unsigned int n = clang_Cursor_getNumArguments(call);
+	arg = cursor_strip(arg);
+	if (clang_getCursorKind(arg) != CXCursor_UnaryOperator)
+		return clang_getNullCursor();
+	arg = cursor_strip(cursor_child(arg, 0));
+	if (!is_domain_field(arg) ||
+	    clang_getCanonicalType(clang_getCursorType(arg)).kind !=
+	    CXType_Record)
+		return clang_getNullCursor();
+	return arg;
+}
+
+/* "list_add(&e->node, &d->list)": e is, or points to, an instance. */
+static bool links_list_entry(CXCursor call, CXCursor list)
+{
+	CXCursor entry = cursor_strip(clang_Cursor_getArgument(call, 0));
 	CXType t;
 
-	if (n < 2)
+	/* list_add() and its kin return nothing; tests such as
+	 * list_is_head() take the same arguments and link nothing.
+	 */
+	if (clang_getCursorType(call).kind != CXType_Void)
 		return false;
-	entry = cursor_strip(clang_Cursor_getArgument(call, 0));
-	list = cursor_strip(clang_Cursor_getArgument(call, 1));
 	if (clang_getCursorKind(entry) == CXCursor_UnaryOperator)
 		entry = cursor_strip(cursor_child(entry, 0));
-	if (clang_getCursorKind(list) == CXCursor_UnaryOperator)
-		list = cursor_strip(cursor_child(list, 0));
-	if (!is_domain_field(list) ||
-	    !type_is_record(clang_getCursorType(list), "list_head") ||
-	    clang_getCursorKind(entry) != CXCursor_MemberRefExpr)
+	if (clang_getCursorKind(entry) != CXCursor_MemberRefExpr)
 		return false;
-	field = clang_getCursorReferenced(entry);
-	t = clang_getCursorType(clang_getCursorSemanticParent(field));
-	/* The entry is, or points to, an instance: state per instance. */
+	t = clang_getCursorType(clang_getCursorSemanticParent(
+			clang_getCursorReferenced(entry)));
 	return record_has_instance_pointer(t) ||
 	       record_embeds(t, INSTANCE_MEMBER_STRUCT);
+}
+
+/*
+ * The domain's container (list, xarray) given an entry of an instance:
+ * a list node inside one, or a pointer to an entry that points to one.
+ * A lookup passes no entry.
+ */
+static CXCursor links_instance(CXCursor call)
+{
+	unsigned int i, n = clang_Cursor_getNumArguments(call);
+	CXCursor box = clang_getNullCursor(), arg;
+	CXType t;
+
+	for (i = 0; i < n && cursor_is_null(box); i++)
+		box = domain_container(clang_Cursor_getArgument(call, i));
+	if (cursor_is_null(box) || n < 2)
+		return clang_getNullCursor();
+	if (type_is_record(clang_getCursorType(box), "list_head"))
+		return links_list_entry(call, box) ? box : clang_getNullCursor();
+	/* An entry that points to an instance; the instance alone is a cookie. */
+	for (i = 0; i < n; i++) {
+		arg = cursor_strip(clang_Cursor_getArgument(call, i));
+		t = clang_getCanonicalType(clang_getCursorType(arg));
+		if (t.kind == CXType_Pointer &&
+		    is_slot_record(clang_getPointeeType(t)))
+			return box;
+	}
+	return clang_getNullCursor();
 }
 
 static bool is_state_field(CXCursor member_ref, const struct binding_walk *w)
@@ -416,10 +549,12 @@ static void walk_call(CXCursor c, struct binding_walk *w)
 {
 	CXCursor def, saved_fn = w->fn;
 
-	if (!w->find_use && cursor_is_null(w->list_add) &&
-	    links_instance_entry(c)) {
-		w->list_add = c;
-		w->list_fn = w->fn;
+	if (!w->find_use && cursor_is_null(w->list_add)) {
+		w->list_field = links_instance(c);
+		if (!cursor_is_null(w->list_field)) {
+			w->list_add = c;
+			w->list_fn = w->fn;
+		}
 	}
 	if (!w->find_use)
 		note_out_parameters(c, w);
@@ -431,6 +566,17 @@ static void walk_call(CXCursor c, struct binding_walk *w)
 	walk(def, w);
 	w->depth--;
 	w->fn = saved_fn;
+}
+
+static bool is_store_to_field(CXCursor c)
+{
+	char *op = binary_operator(c);
+	bool store = op && !strcmp(op, "=") &&
+		     clang_getCursorKind(cursor_strip(cursor_child(c, 0))) ==
+		     CXCursor_MemberRefExpr;
+
+	free(op);
+	return store;
 }
 
 static enum CXChildVisitResult walk_child(CXCursor c, CXCursor parent,
@@ -455,13 +601,27 @@ static void walk(CXCursor c, struct binding_walk *w)
 				   w);
 		break;
 	case CXCursor_BinaryOperator:
-		if (!w->find_use)
+		if (!w->find_use) {
 			note_assignment(c, w);
+			break;
+		}
+		/* "d->f = ...": a store, not a use of the record. */
+		if (is_store_to_field(c)) {
+			clang_visitChildren(cursor_strip(cursor_child(c, 0)),
+					    walk_child, w);
+			walk(cursor_child(c, 1), w);
+			return;
+		}
 		break;
 	case CXCursor_MemberRefExpr:
-		if (w->find_use && !w->first_only && !w->in_condition &&
-		    cursor_is_null(w->use) && is_state_field(c, w))
+		if (!w->find_use || w->first_only || w->in_condition ||
+		    !is_state_field(c, w))
+			break;
+		if (cursor_is_null(w->use))
 			w->use = c;
+		if (cursor_is_null(w->use_record) &&
+		    clang_equalCursors(clang_getCursorReferenced(c), w->record))
+			w->use_record = c;
 		break;
 	case CXCursor_CallExpr:
 		clang_visitChildren(c, walk_child, w);
@@ -473,18 +633,57 @@ static void walk(CXCursor c, struct binding_walk *w)
 	clang_visitChildren(c, walk_child, w);
 }
 
-static const struct state_set *first_binding(const struct binding_walk *w)
+/*
+ * The set that names the state (first-only ones when @first_only): the
+ * field recording the instance itself if there is one (the pointer, the
+ * bank), else the first set.
+ */
+static const struct state_set *choose_set(const struct binding_walk *w,
+					  bool first_only)
+{
+	const struct state_set *first = NULL;
+	int i;
+
+	for (i = 0; i < w->nr_sets; i++) {
+		if (first_only && !w->sets[i].first_only)
+			continue;
+		if (is_record_field(w->sets[i].field))
+			return &w->sets[i];
+		if (!first)
+			first = &w->sets[i];
+	}
+	return first;
+}
+
+/* The first-only set of @field (there is one: the use matched it). */
+static const struct state_set *first_set_of(const struct binding_walk *w,
+					    CXCursor field)
 {
 	int i;
 
 	for (i = 0; i < w->nr_sets; i++)
-		if (w->sets[i].first_only)
+		if (w->sets[i].first_only &&
+		    clang_equalCursors(field, w->sets[i].field))
 			return &w->sets[i];
 	return NULL;
 }
 
+/* "STRUCT.MEMBER" of a field. */
+static char *field_name(CXCursor field)
+{
+	char *record = cursor_spelling(clang_getCursorSemanticParent(field));
+	char *member = cursor_spelling(field);
+	char *name = xasprintf("%s.%s", record, member);
+
+	free(record);
+	free(member);
+	return name;
+}
+
 struct field_read {
 	CXCursor field;
+	CXCursor skip[2];	/* functions whose reads do not count */
+	CXCursor fn;		/* the function being visited */
 	CXCursor read;
 };
 
@@ -495,8 +694,12 @@ static enum CXChildVisitResult find_read(CXCursor c, CXCursor parent,
 	char *op;
 	bool store;
 
-	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)) ||
+	    clang_equalCursors(c, r->skip[0]) ||
+	    clang_equalCursors(c, r->skip[1]))
 		return CXChildVisit_Continue;
+	if (clang_getCursorKind(c) == CXCursor_FunctionDecl)
+		r->fn = c;
 	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr ||
 	    !clang_equalCursors(clang_getCursorReferenced(c), r->field))
 		return CXChildVisit_Recurse;
@@ -512,14 +715,29 @@ static enum CXChildVisitResult find_read(CXCursor c, CXCursor parent,
 	return CXChildVisit_Break;
 }
 
-/* Where the file reads a domain field, other than to store it. */
-static CXCursor field_read(CXCursor anywhere, CXCursor field)
+/*
+ * Where the file reads a domain field, other than to store it or in the
+ * functions @skip, @skip2; @fn (if given) gets the reading function.
+ */
+static CXCursor field_read_in(CXCursor anywhere, CXCursor field,
+			      CXCursor skip, CXCursor skip2, CXCursor *fn)
 {
 	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(anywhere);
-	struct field_read r = { .field = field, .read = clang_getNullCursor() };
+	struct field_read r = {
+		.field = field, .skip = { skip, skip2 },
+		.fn = clang_getNullCursor(), .read = clang_getNullCursor(),
+	};
 
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), find_read, &r);
+	if (fn)
+		*fn = r.fn;
 	return r.read;
+}
+
+static CXCursor field_read(CXCursor anywhere, CXCursor field, CXCursor skip)
+{
+	return field_read_in(anywhere, field, skip, clang_getNullCursor(),
+			     NULL);
 }
 
 /* A rebound field someone reads: the record serves earlier devices. */
@@ -529,23 +747,12 @@ static const struct state_set *stranding(const struct binding_walk *w,
 	int i;
 
 	for (i = 0; i < w->nr_sets; i++) {
-		*read = field_read(anywhere, w->sets[i].field);
+		*read = field_read(anywhere, w->sets[i].field,
+				   clang_getNullCursor());
 		if (!cursor_is_null(*read))
 			return &w->sets[i];
 	}
 	return NULL;
-}
-
-static const struct state_set *binding_of(const struct binding_walk *w,
-					  CXCursor field)
-{
-	int i;
-
-	for (i = 0; i < w->nr_sets; i++)
-		if (w->sets[i].first_only &&
-		    clang_equalCursors(field, w->sets[i].field))
-			return &w->sets[i];
-	return first_binding(w);
 }
 
 static unsigned int line_of(CXCursor c)
@@ -569,29 +776,51 @@ static CXCursor attach_end(CXCursor attach)
 static void judge_bound(struct ops_site *site, struct binding_walk *w,
 			const struct state_set *b, const char *attach)
 {
-	CXCursor use;
-	char *field, *fn;
+	CXCursor use, later, later_fn;
+	char *field, *fn, *reader;
 	struct verdict *v;
 
-	w->use = clang_getNullCursor();
+	w->use = w->use_record = clang_getNullCursor();
+	w->record = b->field;
 	w->find_use = true;
 	w->fn = site->attach;
 	w->depth = 0;
 	walk(site->attach, w);
-	if (!cursor_is_null(w->use))
-		b = binding_of(w, clang_getCursorReferenced(w->use));
+	/*
+	 * Name the instance's record and cite a read of it if there is one;
+	 * without a record field, name the state that is read.
+	 */
+	if (!cursor_is_null(w->use_record))
+		w->use = w->use_record;
+	else if (!is_record_field(b->field) && !cursor_is_null(w->use))
+		b = first_set_of(w, clang_getCursorReferenced(w->use));
 	field = cursor_spelling(b->field);
 	use = cursor_is_null(w->use) ? attach_end(site->attach) : w->use;
 	v = rule_add(site, RULE_ATTACH_BINDING, OUTCOME_BOUND, VERDICT_FINDING);
 	rule_point_at(site, v, b->set);
+	v->field = field_name(b->field);
 	fn = cursor_spelling(b->fn);
-	v->detail = xasprintf(cursor_is_null(w->use) ?
-		"the domain's %s is bound to the first instance that attaches it (%s() line %u), and %s() attaches a device behind another instance without checking and returns success (line %u)" :
-		"the domain's %s is bound to the first instance that attaches it (%s() line %u), and %s() uses that instance's record for a device behind another instance (line %u)",
-		field, fn, line_of(b->set), attach, line_of(use));
+	if (!cursor_is_null(w->use)) {
+		v->detail = xasprintf("the domain's %s is bound to the first instance that attaches it (%s() line %u), and %s() uses that instance's record for a device behind another instance (line %u)",
+				      field, fn, line_of(b->set), attach,
+				      line_of(use));
+		goto done;
+	}
+	/* Attach says nothing more: who reads the record for that device? */
+	later = field_read_in(site->attach, b->field, site->attach, b->fn,
+			      &later_fn);
+	reader = cursor_is_null(later) ? NULL : cursor_spelling(later_fn);
+	v->detail = reader ?
+		xasprintf("the domain's %s is bound to the first instance that attaches it (%s() line %u), and %s() attaches a device behind another instance without checking and returns success (line %u); %s() then uses that instance's record for it (line %u)",
+			  field, fn, line_of(b->set), attach, line_of(use),
+			  reader, line_of(later)) :
+		xasprintf("the domain's %s is bound to the first instance that attaches it (%s() line %u), and %s() attaches a device behind another instance without checking and returns success (line %u)",
+			  field, fn, line_of(b->set), attach, line_of(use));
+	free(reader);
+done:
 	free(fn);
 	v->subject = xasprintf("bound %s %s", attach, field);
-	v->where = xstrdup(attach);
+	v->where = cursor_spelling(b->fn);
 	free(field);
 }
 
@@ -608,24 +837,60 @@ static void judge_rebind(struct ops_site *site, struct binding_walk *w,
 		b = stranding(w, site->attach, &read);
 	if (b) {
 		field = cursor_spelling(b->field);
-		v = rule_add(site, RULE_ATTACH_BINDING, OUTCOME_BOUND,
+		v = rule_add(site, RULE_ATTACH_BINDING, OUTCOME_REBINDS,
 			     VERDICT_FINDING);
 		rule_point_at(site, v, b->set);
 		v->detail = xasprintf("every attach rebinds the domain's %s to the attaching instance (line %u), never waiting for devices behind the earlier instance to let go, and line %u uses the record on their behalf",
 				      field, line_of(b->set), line_of(read));
 		v->subject = xasprintf("rebinds %s %s", attach, field);
 	} else {
-		field = cursor_spelling(w->sets[0].field);
+		b = choose_set(w, false);
+		field = cursor_spelling(b->field);
 		v = rule_add(site, RULE_ATTACH_BINDING, OUTCOME_REBINDS, VERDICT_OK);
 		v->detail = cursor_is_null(w->exclusive) ?
 			xasprintf("every attach sets the domain's %s again (line %u); nothing reads it for earlier devices",
-				  field, line_of(w->sets[0].set)) :
+				  field, line_of(b->set)) :
 			xasprintf("every attach sets the domain's %s again (line %u), after the earlier device let go (line %u)",
-				  field, line_of(w->sets[0].set),
+				  field, line_of(b->set),
 				  line_of(w->exclusive));
 	}
-	v->where = xstrdup(attach);
+	v->field = field_name(b->field);
+	v->where = cursor_spelling(b->fn);
 	free(field);
+}
+
+/*
+ * Instances stay linked to the domain, but each attach replaces an object
+ * (the page table) that they keep using: the earlier ones are stranded
+ * on the old one. NULL when nothing else reads it.
+ */
+static struct verdict *judge_replaced(struct ops_site *site,
+				      const struct binding_walk *w)
+{
+	const struct state_set *r = &w->replaced;
+	struct verdict *v;
+	char *field, *fn;
+	CXCursor read;
+
+	if (cursor_is_null(r->set) || !cursor_is_null(w->exclusive))
+		return NULL;
+	/* Not the store's own check: a user such as map or flush. */
+	read = field_read(site->attach, r->field, r->fn);
+	if (cursor_is_null(read))
+		return NULL;
+	field = cursor_spelling(r->field);
+	fn = cursor_spelling(r->fn);
+	v = rule_add(site, RULE_ATTACH_BINDING, OUTCOME_REBINDS,
+		     VERDICT_FINDING);
+	rule_point_at(site, v, r->set);
+	v->detail = xasprintf("every attach replaces the domain's %s (%s() line %u) while instances attached earlier stay linked to the domain (line %u) with the old one, which line %u still reads",
+			      field, fn, line_of(r->set), line_of(w->list_add),
+			      line_of(read));
+	v->subject = xasprintf("replaces %s", field);
+	v->field = field_name(r->field);
+	v->where = fn;
+	free(field);
+	return v;
 }
 
 void rule_attach_binding(struct ops_site *site)
@@ -644,8 +909,9 @@ void rule_attach_binding(struct ops_site *site)
 	w.guard = clang_getNullCursor();
 	w.exclusive = clang_getNullCursor();
 	w.guard_fn = w.list_fn = clang_getNullCursor();
-	w.list_add = clang_getNullCursor();
-	w.use = clang_getNullCursor();
+	w.list_add = w.list_field = clang_getNullCursor();
+	w.replaced.set = clang_getNullCursor();
+	w.use = w.use_record = w.record = clang_getNullCursor();
 	w.fn = site->attach;
 	walk(site->attach, &w);
 	/* A domain given its instance when allocated is bound from the start. */
@@ -661,7 +927,7 @@ void rule_attach_binding(struct ops_site *site)
 	}
 	w.first_only = false;
 	attach = cursor_spelling(site->attach);
-	b = first_binding(&w);
+	b = choose_set(&w, true);
 	if (!w.nr_sets && cursor_is_null(w.list_add)) {
 		v = rule_add(site, RULE_ATTACH_BINDING, OUTCOME_NA, VERDICT_OK);
 		v->detail = xstrdup("the domain keeps no instance state");
@@ -670,20 +936,25 @@ void rule_attach_binding(struct ops_site *site)
 		fn = cursor_spelling(w.guard_fn);
 		v->detail = xasprintf("%s() rejects a device behind another instance (line %u)",
 				      fn, line_of(w.guard));
-		free(fn);
-		v->where = xstrdup(attach);
+		v->where = fn;
+		b = b ? b : choose_set(&w, false);
+		if (b)
+			v->field = field_name(b->field);
 	} else if (!cursor_is_null(w.list_add)) {
+		if (judge_replaced(site, &w))
+			goto out;
 		v = rule_add(site, RULE_ATTACH_BINDING, OUTCOME_PER_INSTANCE,
 			     VERDICT_OK);
 		fn = cursor_spelling(w.list_fn);
 		v->detail = xasprintf("%s() links state of each instance to the domain (line %u)",
 				      fn, line_of(w.list_add));
-		free(fn);
-		v->where = xstrdup(attach);
+		v->where = fn;
+		v->field = field_name(clang_getCursorReferenced(w.list_field));
 	} else if (b) {
 		judge_bound(site, &w, b, attach);
 	} else {
 		judge_rebind(site, &w, attach);
 	}
+out:
 	free(attach);
 }

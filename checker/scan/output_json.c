@@ -81,6 +81,8 @@ static json_t *verdicts_json(const struct vec *list)
 		json_object_set_new(o, "level",
 				    json_string(verdict_level_name(v->level)));
 		json_object_set_new(o, "where", jstr(v->where));
+		if (v->field)
+			json_object_set_new(o, "field", jstr(v->field));
 		json_object_set_new(o, "detail", jstr(v->detail));
 		set_loc(o, &v->loc);
 		json_array_append_new(arr, o);

@@ -73,6 +73,27 @@ expect_verdicts() {
 		"$(awk -F '\t' '!/^#/ && $4 != $5' "$3" | wc -l)"
 }
 
+# expect_binding NAME EXPECTED DISAGREEMENTS ACTUAL_FILE: the attach-binding
+# rows (expected-binding.txt columns, ACTUAL_FILE from binding.jq, keyed the
+# same way) are the reading's, except recorded disagreements: there the
+# tool's row is pinned, and it must still differ from the reading's.
+expect_binding() {
+	awk -F '\t' -v OFS='\t' 'NR == FNR { if ($0 !~ /^#/)
+			tool[$1 FS $2] = $4 OFS $5 OFS $6 OFS $7; next }
+		/^#/ { next }
+		{ k = $1 FS $2; if (k in tool) print $1, $2, $3, tool[k]; else print }' \
+		"$3" "$2" | LC_ALL=C sort >"${TMPDIR:-/tmp}/binding.$$"
+	expect_lines "$1" "${TMPDIR:-/tmp}/binding.$$" "$(LC_ALL=C sort "$4")"
+	rm -f "${TMPDIR:-/tmp}/binding.$$"
+	expect_eq "$1: recorded disagreements still differ from the reading" \
+		"$(grep -vc '^#' "$3")" \
+		"$(awk -F '\t' 'NR == FNR { if ($0 !~ /^#/)
+				r[$1 FS $2] = $4 FS $5 FS $6 FS $7; next }
+			/^#/ { next }
+			($1 FS $2) in r && r[$1 FS $2] != $4 FS $5 FS $6 FS $7' \
+			"$2" "$3" | wc -l)"
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]

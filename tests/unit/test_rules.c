@@ -109,10 +109,10 @@ static const char beyond_format[] =
 
 /* An instance, and the domain of attach-binding's cases. */
 static const char binding_types[] =
-	"struct iommu_device { int id; };\n"
-	"struct inst { void *base; struct iommu_device iommu; };\n"
-	"struct bdom { struct iommu_domain domain; struct inst *inst; };\n"
-	"void writel(unsigned int v, void *addr);\n"
+	"struct iommu_device { int id; }; struct bdom; struct list_head { struct list_head *next; };\n"
+	"struct inst { void *base; struct iommu_device iommu; struct bdom *dom; struct list_head node; };\n"
+	"struct xarray { void *head; }; struct slot { struct inst *inst; }; struct info { struct inst *inst; struct list_head node; }; struct bdom { struct iommu_domain domain; struct inst *inst; int users; void *pgt; struct slot *slots; struct device *dev; struct list_head list; struct xarray arr; struct slot ring[2]; };\n"
+	"void writel(unsigned int v, void *addr); void list_add(struct list_head *n, struct list_head *h); int list_is_head(struct list_head *n, struct list_head *h); void *xa_cmpxchg(struct xarray *xa, unsigned long i, void *old, void *entry); void *alloc_table(struct bdom *d); void *alloc_on(struct inst *inst);\n"
 	"void *dev_iommu_priv_get(struct device *dev);\n"
 	"static struct iommu_domain *b_alloc(struct device *dev)\n"
 	"{\n"
@@ -189,6 +189,156 @@ static const char no_state[] =
 	"{\n"
 	"	struct inst *inst = dev_iommu_priv_get(dev);\n"
 	"	writel(1, inst->base);\n"
+	"	return 0;\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
+/* Bound after "if (d->users > 0) ... return": a counter, not a pointer. */
+static const char bound_counter[] =
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = (struct bdom *)dom;\n"
+	"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+	"	if (d->users > 0) {\n"
+	"		d->users++;\n"
+	"		return 0;\n"
+	"	}\n"
+	"	d->pgt = alloc_on(inst);\n"
+	"	d->inst = inst;\n"
+	"	d->users++;\n"
+	"	return 0;\n"
+	"}\n"
+	"static void b_flush(struct bdom *d)\n"
+	"{\n"
+	"	writel(1, d->inst->base);\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
+/* Bound the first time the instance has no domain (line 9), used at 11. */
+static const char bound_slot[] =
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = (struct bdom *)dom;\n"
+	"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+	"	if (!inst->dom) {\n"
+	"		inst->dom = d;\n"
+	"		d->pgt = alloc_on(inst);\n"
+	"		writel(1, inst->base);\n"
+	"		d->inst = inst;\n"
+	"	}\n"
+	"	writel(2, d->inst->base);\n"
+	"	return 0;\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
+/* An entry pointing to the instance stored in the domain's xarray (line 8). */
+static const char per_instance_xarray[] =
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = (struct bdom *)dom;\n"
+	"	struct info *e = kzalloc(sizeof(*e));\n"
+	"	if (xa_cmpxchg(&d->arr, 0, NULL, NULL))\n"
+	"		return 0;\n"
+	"	e->inst = dev_iommu_priv_get(dev);\n"
+	"	xa_cmpxchg(&d->arr, 0, NULL, e);\n"
+	"	return 0;\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
+/* A list test names the domain's list and an entry but links nothing. */
+static const char list_test_only[] =
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = (struct bdom *)dom;\n"
+	"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+	"	if (list_is_head(&inst->node, &d->list))\n"
+	"		return 0;\n"
+	"	if (!d->inst)\n"
+	"		d->inst = inst;\n"
+	"	writel(1, d->inst->base);\n"
+	"	return 0;\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
+/* Instances listed, but each attach replaces the table (line 4) they use. */
+static const char replaces_table[] =
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = (struct bdom *)dom;\n"
+	"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+	"	d->pgt = alloc_table(d);\n"
+	"	writel(1, inst->base);\n"
+	"	list_add(&inst->node, &d->list);\n"
+	"	return 0;\n"
+	"}\n"
+	"static void b_flush(struct bdom *d)\n"
+	"{\n"
+	"	writel(1, d->pgt);\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
+/* One client at a time (line 5); an array of instance slots made anew. */
+static const char exclusive_slots[] =
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = (struct bdom *)dom;\n"
+	"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+	"	if (d->dev)\n"
+	"		return -22;\n"
+	"	d->slots = kzalloc(sizeof(*d->slots));\n"
+	"	d->slots->inst = inst;\n"
+	"	d->dev = dev;\n"
+	"	return 0;\n"
+	"}\n"
+	"static void b_flush(struct bdom *d)\n"
+	"{\n"
+	"	writel(1, d->slots->inst->base);\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
+/* Instance slots in an array of the domain (line 6), compared at line 9. */
+static const char array_slots[] =
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = (struct bdom *)dom;\n"
+	"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+	"	if (!d->pgt) {\n"
+	"		d->ring[0].inst = inst;\n"
+	"		d->pgt = alloc_on(inst);\n"
+	"	}\n"
+	"	if (d->ring[0].inst != inst)\n"
+	"		return -22;\n"
+	"	return 0;\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
+/* The instance passed as a cookie is no entry; a store (line 8) no use. */
+static const char cookie_and_store[] =
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = (struct bdom *)dom;\n"
+	"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+	"	if (!d->inst)\n"
+	"		d->inst = inst;\n"
+	"	if (!xa_cmpxchg(&d->arr, 0, NULL, inst))\n"
+	"		d->inst = NULL;\n"
+	"	writel(1, d->inst->base);\n"
 	"	return 0;\n"
 	"}\n"
 	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
@@ -397,7 +547,9 @@ static void test_attach_binding_rebinds(void **state)
 	char *want;
 
 	/* The record serves devices behind the earlier instance too. */
-	assert_int_equal(v->verdict, OUTCOME_BOUND);
+	assert_int_equal(v->verdict, OUTCOME_REBINDS);
+	assert_int_equal(v->level, VERDICT_FINDING);
+	assert_string_equal(v->field, "bdom.inst");
 	want = xasprintf("line %u uses the record", binding_line(9));
 	assert_non_null(strstr(v->detail, want));
 	free(want);
@@ -410,6 +562,121 @@ static void test_attach_binding_rebinds(void **state)
 
 	v = binding(&j, no_state);
 	assert_int_equal(v->verdict, OUTCOME_NA);
+	release(&j);
+}
+
+static void test_attach_binding_record(void **state)
+{
+	struct judged j;
+	const struct verdict *v = binding(&j, bound_first);
+
+	/* The field that records the instance, and the function setting it. */
+	assert_string_equal(v->field, "bdom.inst");
+	assert_string_equal(v->where, "b_attach");
+	release(&j);
+
+	v = binding(&j, bound_checked);
+	assert_string_equal(v->field, "bdom.inst");
+	assert_string_equal(v->where, "b_attach");
+	release(&j);
+}
+
+static void test_attach_binding_counter(void **state)
+{
+	struct judged j;
+	const struct verdict *v = binding(&j, bound_counter);
+	char *want;
+
+	/* Past "if (d->users > 0) return", the rest runs once. */
+	assert_int_equal(v->verdict, OUTCOME_BOUND);
+	assert_int_equal(v->level, VERDICT_FINDING);
+	/* Named: the instance pointer, not the table made with it (line 9). */
+	assert_string_equal(v->field, "bdom.inst");
+	assert_int_equal(v->loc.line, binding_line(10));
+	/* Attach returns success; the message cites who then uses the record. */
+	want = xasprintf("returns success (line %u); b_flush() then uses that instance's record for it (line %u)",
+			 binding_line(12), binding_line(16));
+	assert_non_null(strstr(v->detail, want));
+	free(want);
+	release(&j);
+}
+
+static void test_attach_binding_slot(void **state)
+{
+	struct judged j;
+	const struct verdict *v = binding(&j, bound_slot);
+	char *want;
+
+	/* "if (!inst->dom) inst->dom = d": the domain's first attach. */
+	assert_int_equal(v->verdict, OUTCOME_BOUND);
+	assert_string_equal(v->field, "bdom.inst");
+	want = xasprintf("the domain's inst is bound to the first instance that attaches it (b_attach() line %u), and b_attach() uses that instance's record for a device behind another instance (line %u)",
+			 binding_line(9), binding_line(11));
+	assert_string_equal(v->detail, want);
+	free(want);
+	release(&j);
+}
+
+static void test_attach_binding_xarray(void **state)
+{
+	struct judged j;
+	const struct verdict *v = binding(&j, per_instance_xarray);
+	char *want;
+
+	/* The entry stored, not the lookup before it, links the instance. */
+	assert_int_equal(v->verdict, OUTCOME_PER_INSTANCE);
+	assert_string_equal(v->field, "bdom.arr");
+	want = xasprintf("b_attach() links state of each instance to the domain (line %u)",
+			 binding_line(8));
+	assert_string_equal(v->detail, want);
+	free(want);
+	release(&j);
+
+	v = binding(&j, list_test_only);
+	assert_int_equal(v->verdict, OUTCOME_BOUND);
+	release(&j);
+}
+
+static void test_attach_binding_replaces(void **state)
+{
+	struct judged j;
+	const struct verdict *v = binding(&j, replaces_table);
+	char *want;
+
+	/* Listed instances keep the table the attach just replaced. */
+	assert_int_equal(v->verdict, OUTCOME_REBINDS);
+	assert_int_equal(v->level, VERDICT_FINDING);
+	assert_string_equal(v->field, "bdom.pgt");
+	want = xasprintf("every attach replaces the domain's pgt (b_attach() line %u) while instances attached earlier stay linked to the domain (line %u) with the old one, which line %u still reads",
+			 binding_line(5), binding_line(7), binding_line(12));
+	assert_string_equal(v->detail, want);
+	free(want);
+	release(&j);
+
+	v = binding(&j, exclusive_slots);
+	assert_int_equal(v->verdict, OUTCOME_REBINDS);
+	assert_int_equal(v->level, VERDICT_OK);
+	assert_string_equal(v->field, "bdom.slots");
+	release(&j);
+}
+
+static void test_attach_binding_shapes(void **state)
+{
+	struct judged j;
+	const struct verdict *v = binding(&j, array_slots);
+	char *want;
+
+	/* The array of slots names the state, not the table made after it. */
+	assert_int_equal(v->verdict, OUTCOME_CHECKED);
+	assert_string_equal(v->field, "bdom.ring");
+	release(&j);
+
+	v = binding(&j, cookie_and_store);
+	assert_int_equal(v->verdict, OUTCOME_BOUND);
+	want = xasprintf("(b_attach() line %u), and b_attach() uses that instance's record for a device behind another instance (line %u)",
+			 binding_line(6), binding_line(9));
+	assert_non_null(strstr(v->detail, want));
+	free(want);
 	release(&j);
 }
 
@@ -453,6 +720,12 @@ int main(void)
 		cmocka_unit_test(test_attach_binding_bound),
 		cmocka_unit_test(test_attach_binding_checked),
 		cmocka_unit_test(test_attach_binding_rebinds),
+		cmocka_unit_test(test_attach_binding_record),
+		cmocka_unit_test(test_attach_binding_counter),
+		cmocka_unit_test(test_attach_binding_slot),
+		cmocka_unit_test(test_attach_binding_xarray),
+		cmocka_unit_test(test_attach_binding_replaces),
+		cmocka_unit_test(test_attach_binding_shapes),
 		cmocka_unit_test(test_rule_table),
 		cmocka_unit_test(test_outcome_words),
 	};
