@@ -11,6 +11,7 @@
 
 #include "scan/flags.h"
 #include "scan/kbuild_cmd.h"
+#include "scan/module.h"
 #include <clang-c/Index.h>
 #include "lib/fileio.h"
 #include "lib/spawn.h"
@@ -291,6 +292,11 @@ int flags_init(struct flags *f, const struct tree *tree,
 	struct utsname un;
 
 	memset(f, 0, sizeof(*f));
+	/* A module's files, the kernel's flags: make -C KTREE M=DIR. */
+	if (tree->kernel) {
+		f->module = tree->root;
+		tree = tree->kernel;
+	}
 	f->tree = tree;
 	f->llvm = llvm_suffix();
 	f->arch = uname(&un) ? NULL : kernel_arch(un.machine);
@@ -366,7 +372,11 @@ void flags_load_commands(struct flags *f, const struct vec *files)
 
 	if (f->source != FLAGS_PREPARED || !files->nr)
 		return;
-	if (kbuild_dry_run(f->tree->root, f->objtree, f->arch, f->llvm,
+	if (f->module ? module_dry_run(f->tree->root, f->objtree, f->arch,
+				       f->llvm, f->module,
+				       (char *const *)files->items, files->nr,
+				       &cmds) :
+	    kbuild_dry_run(f->tree->root, f->objtree, f->arch, f->llvm, NULL,
 			   (char *const *)files->items, files->nr, &cmds))
 		note("kbuild has no command for some files; they are parsed with fallback flags");
 	for (i = 0; i < files->nr; i++) {
@@ -490,7 +500,7 @@ static void kbuild_forced_includes(struct flags *f, struct vec *args)
 static void kbuild_file_flags(struct flags *f, const char *rel,
 			      struct vec *args)
 {
-	const char *src = f->tree->root;
+	const char *src = f->module ? f->module : f->tree->root;
 	const char *slash = strrchr(rel, '/');
 	char *dir = xstrndup(rel, slash ? (size_t)(slash - rel) : 0);
 	const char *file = slash ? slash + 1 : rel;
@@ -553,7 +563,7 @@ static CXCompileCommand database_entry(struct flags *f, const char *path,
 
 static void database_flags(struct flags *f, const char *rel, struct vec *args)
 {
-	char *path = path_join(f->tree->root, rel);
+	char *path = path_join(f->module ? f->module : f->tree->root, rel);
 	CXCompileCommands owned;
 	CXCompileCommand cmd = database_entry(f, path, &owned);
 	unsigned int i, n = clang_CompileCommand_getNumArgs(cmd);

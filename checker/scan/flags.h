@@ -26,11 +26,13 @@ struct flags_config {
 	bool no_prepare;
 	int jobs;
 	const char *objtree;	/* a prepared build directory to use as is */
+	const char *kernel;	/* --kernel: the tree is an external module */
 };
 
 struct flags {
 	enum flags_source source;
-	const struct tree *tree;
+	const struct tree *tree;	/* the kernel: headers, cache, kbuild */
+	const char *module;	/* an external module's root, files' base */
 	const char *arch;	/* kernel SRCARCH of the host */
 	char *objtree;		/* the prepared cache */
 	bool fentry;		/* kbuild would pass -DCC_USING_FENTRY */

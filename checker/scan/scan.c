@@ -10,6 +10,7 @@
 #include "scan/drivers.h"
 #include "scan/findings.h"
 #include "scan/flags.h"
+#include "scan/module.h"
 #include "scan/output.h"
 #include "scan/parse.h"
 #include "scan/pch.h"
@@ -58,11 +59,42 @@ static int cmp_job_size(const void *a, const void *b)
 	return (jb->size > ja->size) - (jb->size < ja->size);
 }
 
+static void shim_free(void *p)
+{
+	struct source_overlay *o = p;
+
+	free(o->path);
+	free(o->text);
+	free(o);
+}
+
+/*
+ * An external module is parsed with the kernel's headers as they are,
+ * but for a stand-in of the ops member when the kernel has none (so no
+ * PCH for modules: it would hold the headers without it).
+ */
+static void module_overlays(const struct tree *tree,
+			    const struct scan_scope *scope, struct vec *shim,
+			    struct vec *all)
+{
+	size_t i;
+
+	module_member_overlay(tree->kernel->root, shim);
+	for (i = 0; scope && scope->overlays && i < scope->overlays->nr; i++)
+		vec_push(all, scope->overlays->items[i]);
+	for (i = 0; i < shim->nr; i++)
+		vec_push(all, shim->items[i]);
+	if (shim->nr)
+		note("%sinclude/linux/iommu.h has no iommu_ops.pgsize_bitmap: the module's uses of it are compile errors there",
+		     tree->kernel->root);
+}
+
 /* Find, parse and analyse; the number of usable parses, or -1. */
 static int scan_tree(const struct tree *tree, const struct flags_config *cfg,
 		     const struct scan_scope *scope, struct scan_result *res)
 {
 	struct vec files = { 0 };
+	struct vec overlays = { 0 }, shim = { 0 };
 	struct parse_job *jobs;
 	struct flags flags;
 	struct pch pch;
@@ -88,16 +120,19 @@ static int scan_tree(const struct tree *tree, const struct flags_config *cfg,
 		     seconds_since(&start));
 	}
 	res->candidates = files.nr;
+	if (tree->kernel)
+		module_overlays(tree, scope, &shim, &overlays);
 	jobs = xcalloc(files.nr, sizeof(*jobs));
 	for (i = 0; i < files.nr; i++) {
 		jobs[i].rel = files.items[i];
 		jobs[i].size = file_size(tree, jobs[i].rel);
-		jobs[i].overlays = scope ? scope->overlays : NULL;
+		jobs[i].overlays = tree->kernel ? &overlays :
+				   scope ? scope->overlays : NULL;
 	}
 	flags_load_commands(&flags, &files);
 	memset(&pch, 0, sizeof(pch));
 	/* A PCH would hide a changed header's new contents. */
-	if (!scope || !scope->no_pch)
+	if ((!scope || !scope->no_pch) && !tree->kernel)
 		pch_build(&pch, tree, &flags, jobs, files.nr, &res->inv);
 	if (pch.path)
 		note("precompiled %u headers most of those files include",
@@ -121,6 +156,8 @@ static int scan_tree(const struct tree *tree, const struct flags_config *cfg,
 	}
 	free(jobs);
 	vec_free(&files, free);
+	vec_free(&overlays, NULL);
+	vec_free(&shim, shim_free);
 	flags_release(&flags);
 	for (i = 0; i < res->inv.parsed.nr; i++)
 		usable += !((struct parse_result *)res->inv.parsed.items[i])->failed;

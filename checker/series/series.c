@@ -607,7 +607,7 @@ int series_run(const struct series_options *o)
 	int ret = EXIT_FATAL;
 	size_t i;
 
-	if (tree_open(o->tree, &tree))
+	if (tree_open_with(o->tree, o->flags.kernel, &tree))
 		return EXIT_FATAL;
 	s.tree = &tree;
 	s.git = is_git_top(&tree);

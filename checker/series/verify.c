@@ -481,7 +481,7 @@ static int rescan(struct verify_run *run)
 	else if (!cfg.compdb_dir)
 		cfg.no_prepare = true;
 	note("rescanning the patched tree");
-	if (tree_open(run->work, &patched))
+	if (tree_open_with(run->work, run->rq->flags->kernel, &patched))
 		goto out;
 	if (!scan_analyse(&patched, &cfg, &res)) {
 		rescan_count(&run->rescan, &res.findings, run->rq->before);
