@@ -149,6 +149,48 @@ static char *replaced(const char *s, const char *from, const char *to)
 	return strbuf_detach(&out);
 }
 
+/* @path made absolute against @dir, unless it is already. */
+static char *against(const char *dir, const char *path)
+{
+	return path[0] == '/' ? xstrdup(path) : path_join(dir, path);
+}
+
+/*
+ * Since 6.13 kbuild compiles a module's files from the module's own
+ * directory, naming the source as "file.c": make the command's relative
+ * paths absolute there, as those of older kernels are (from the object
+ * tree, which -working-directory covers).
+ */
+static void absolute_in_module(struct vec *cmd, const char *rel,
+			       const char *moddir)
+{
+	size_t i;
+	bool local = false;
+
+	for (i = 1; cmd && i < cmd->nr && !local; i++)
+		local = !strcmp(cmd->items[i], rel);
+	for (i = 1; local && i < cmd->nr; i++) {
+		char *a = cmd->items[i], *abs = NULL;
+
+		if (!strcmp(a, rel))
+			abs = path_join(moddir, a);
+		else if (starts_with(a, "-I") && a[2] && a[2] != '/')
+			abs = xasprintf("-I%s/%s", moddir, a + 2);
+		else if ((!strcmp(a, "-I") || !strcmp(a, "-include")) &&
+			 i + 1 < cmd->nr) {
+			i++;
+			abs = against(moddir, cmd->items[i]);
+			free(cmd->items[i]);
+			cmd->items[i] = abs;
+			continue;
+		}
+		if (abs) {
+			cmd->items[i] = abs;
+			free(a);
+		}
+	}
+}
+
 /* The commands of one module directory's files (@idx into @rels). */
 static int dry_run_one(const char *ktree, const char *objtree,
 		       const char *arch, const char *llvm, const char *mirror_top,
@@ -166,8 +208,10 @@ static int dry_run_one(const char *ktree, const char *objtree,
 		local[i] = rels[(size_t)idx->items[i]] + skip;
 	ret = kbuild_dry_run(ktree, objtree, arch, llvm, moddir, local,
 			     idx->nr, &found);
-	for (i = 0; i < idx->nr; i++)
+	for (i = 0; i < idx->nr; i++) {
+		absolute_in_module(found.items[i], local[i], moddir);
 		cmds->items[(size_t)idx->items[i]] = found.items[i];
+	}
 	vec_free(&found, NULL);
 	free(local);
 	free(moddir);
