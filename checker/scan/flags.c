@@ -329,6 +329,9 @@ int flags_init(struct flags *f, const struct tree *tree,
 
 static void shell_args_free(void *args)
 {
+	/* NULL: kbuild printed no command for that file. */
+	if (!args)
+		return;
 	vec_free(args, free);
 	free(args);
 }

@@ -256,8 +256,15 @@ int module_dry_run(const char *ktree, const char *objtree, const char *arch,
 	}
 	/* One dry run per module directory, with its files. */
 	for (i = 0; i < n; i++) {
-		char *root = module_root_of(top, rels[i]);
+		char *root;
 
+		/* kbuild puts object names in shell commands, -n or not. */
+		if (!shell_safe(rels[i])) {
+			warn("%s: a name a shell would not take as one word; parsed with fallback flags",
+			     rels[i]);
+			continue;
+		}
+		root = module_root_of(top, rels[i]);
 		if (!root)
 			continue;
 		for (k = 0; k < roots.nr && strcmp(roots.items[k], root); k++)

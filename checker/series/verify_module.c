@@ -99,8 +99,10 @@ static int compile_on(struct verify_run *run, struct verify_arch *va,
 	size_t skip;
 	int ret;
 
-	if (!root) {
-		*why = xstrdup("no Kbuild or Makefile above it in the module");
+	if (!root || !shell_safe(rel)) {
+		*why = xstrdup(root ? "a name a shell would not take as one word (kbuild's commands run through one); not compiled" :
+			       "no Kbuild or Makefile above it in the module");
+		free(root);
 		free(top);
 		return -1;
 	}
