@@ -182,8 +182,8 @@ layers-test: $(PROGRAM)
 	@scripts/check-layers
 
 # External modules (--kernel): the corpus module and a relocated 6.12
-# driver against 6.12 (series --verify with M=), and against 7.x when
-# that tree is there (about a minute and a half warm).
+# driver against 6.12 (series --verify with M=, an arm64-only module on
+# arm64), and against 7.x when that tree is there (about 3 min warm).
 module-test: $(PROGRAM) $(KERNEL_6_12)
 	@tests/module/run ./$(PROGRAM) $(KERNEL_6_12) $(KERNEL_7)
 

@@ -308,6 +308,15 @@ static bool ops_struct_body(const char *text, const char **open,
 	return *close != NULL;
 }
 
+void module_overlay_free(void *overlay)
+{
+	struct source_overlay *o = overlay;
+
+	free(o->path);
+	free(o->text);
+	free(o);
+}
+
 void module_member_overlay(const char *ktree, struct vec *overlays)
 {
 	char *path = path_join(ktree, "include/linux/iommu.h");

@@ -38,5 +38,7 @@ int module_dry_run(const char *ktree, const char *objtree, const char *arch,
  * still understood, and reported as the compile errors they are there.
  */
 void module_member_overlay(const char *ktree, struct vec *overlays);
+/* Free one of those overlays (for vec_free()). */
+void module_overlay_free(void *overlay);
 
 #endif

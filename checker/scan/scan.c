@@ -59,15 +59,6 @@ static int cmp_job_size(const void *a, const void *b)
 	return (jb->size > ja->size) - (jb->size < ja->size);
 }
 
-static void shim_free(void *p)
-{
-	struct source_overlay *o = p;
-
-	free(o->path);
-	free(o->text);
-	free(o);
-}
-
 /*
  * An external module is parsed with the kernel's headers as they are,
  * but for a stand-in of the ops member when the kernel has none (so no
@@ -157,7 +148,7 @@ static int scan_tree(const struct tree *tree, const struct flags_config *cfg,
 	free(jobs);
 	vec_free(&files, free);
 	vec_free(&overlays, NULL);
-	vec_free(&shim, shim_free);
+	vec_free(&shim, module_overlay_free);
 	flags_release(&flags);
 	for (i = 0; i < res->inv.parsed.nr; i++)
 		usable += !((struct parse_result *)res->inv.parsed.items[i])->failed;

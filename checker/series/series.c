@@ -593,20 +593,11 @@ out:
 	return ret;
 }
 
-static void shim_free(void *p)
-{
-	struct source_overlay *o = p;
-
-	free(o->path);
-	free(o->text);
-	free(o);
-}
-
 /*
  * An external module gets no core patch (the core is the kernel's); the
  * cover letter names the kernel it was checked against.
  */
-static void module_setup_note(struct series *s)
+static void module_cover_line(struct series *s)
 {
 	const struct tree *k = s->tree->kernel;
 
@@ -627,7 +618,7 @@ static void series_release(struct series *s)
 	free(s->name_cfg);
 	free(s->email_cfg);
 	free(s->module_line);
-	vec_free(&s->shim, shim_free);
+	vec_free(&s->shim, module_overlay_free);
 }
 
 int series_run(const struct series_options *o)
@@ -674,7 +665,7 @@ int series_run(const struct series_options *o)
 		goto out;
 	}
 	if (tree.kernel)
-		module_setup_note(&s);
+		module_cover_line(&s);
 	else if (plan_complete(&plan))
 		core = migrate_core(&s, &res.inv);
 	else
