@@ -51,10 +51,11 @@ MAN_PAGE := $(BUILD)/iommu-pgsize.1
 KERNEL_6_12 ?= $(BUILD)/linux-source-6.12
 # The newest linux-source-7.* (scripts/fetch-kernel 7 trixie-backports ...).
 KERNEL_7 ?= $(BUILD)/linux-source-7
+KERNEL_6_1 ?= $(BUILD)/linux-source-6.1
 
 .PHONY: all deps demo check unit-test corpus-test series-test report-test e2e-test \
-	lint-test e2e-7-test lint-7-test safety-test series-e2e-test module-test bench \
-	clean style \
+	lint-test e2e-7-test lint-7-test e2e-6.1-test safety-test series-e2e-test \
+	module-test bench clean style \
 	install uninstall \
 	install-test layers-test FORCE
 
@@ -154,8 +155,20 @@ report-test: $(PROGRAM)
 $(KERNEL_6_12):
 	@scripts/unpack-kernel 6.12 $@
 
+$(KERNEL_6_1):
+	@scripts/unpack-kernel 6.1 $@
+
+$(KERNEL_7):
+	@scripts/fetch-kernel 7 trixie-backports $@
+
+# The oldest supported tree: every candidate file parses cleanly.
+e2e-6.1-test: $(PROGRAM) $(KERNEL_6_1)
+	@tests/e2e/run-6.1 ./$(PROGRAM) $(KERNEL_6_1)
+
+# Then: the arguments libclang gets equal "make V=1"'s on two architectures.
 e2e-test: $(PROGRAM) $(KERNEL_6_12)
-	@tests/e2e/run-6.12 ./$(PROGRAM) $(KERNEL_6_12)
+	@tests/e2e/run-6.12 ./$(PROGRAM) $(KERNEL_6_12) && \
+		tests/e2e/kbuild-args ./$(PROGRAM) $(KERNEL_6_12)
 
 # Hostile input, full disks and signals (a private TMPDIR must stay empty).
 safety-test: $(PROGRAM) $(KERNEL_6_12)
@@ -167,10 +180,10 @@ lint-test: $(PROGRAM) $(MAN_PAGE) docs/iommu-pgsize.1 $(KERNEL_6_12)
 
 # 7.x, against expectations read from 7.3 (tests/e2e/linux-7); each
 # skips, with status 0, when the tree is absent.
-e2e-7-test: $(PROGRAM)
+e2e-7-test: $(PROGRAM) $(KERNEL_7)
 	@tests/e2e/run-7 ./$(PROGRAM) $(KERNEL_7)
 
-lint-7-test: $(PROGRAM)
+lint-7-test: $(PROGRAM) $(KERNEL_7)
 	@tests/lint/run-7 ./$(PROGRAM) $(KERNEL_7)
 
 # A staged install from a clean clone, used after its source is gone.

@@ -651,6 +651,67 @@ static void inspect_ops_member(CXCursor member, CXCursor value, void *data)
 	free(name);
 }
 
+struct ops_store_search {
+	struct attach_search *as;
+	int depth;
+};
+
+/*
+ * "dom->ops = &paging_ops" in an allocator or a function of this file it
+ * calls: the attach_dev of those ops attaches its paging domains.
+ */
+static enum CXChildVisitResult find_ops_store(CXCursor c, CXCursor parent,
+					      CXClientData data)
+{
+	struct ops_store_search *s = data;
+	CXCursor lhs, rhs, def;
+
+	if (!cursor_is_null(*s->as->paging_attach))
+		return CXChildVisit_Break;
+	if (clang_getCursorKind(c) == CXCursor_CallExpr) {
+		def = flow_followable_callee(c, clang_getNullCursor(), s->depth);
+		if (!cursor_is_null(def)) {
+			s->depth++;
+			clang_visitChildren(def, find_ops_store, s);
+			s->depth--;
+		}
+		return CXChildVisit_Recurse;
+	}
+	if (clang_getCursorKind(c) != CXCursor_BinaryOperator)
+		return CXChildVisit_Recurse;
+	lhs = cursor_strip(cursor_child(c, 0));
+	rhs = cursor_strip(cursor_child(c, 1));
+	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr &&
+	    member_of(lhs, DOMAIN_STRUCT, DOMAIN_OPS_MEMBER) &&
+	    flow_domain_ops_map(rhs))
+		follow_domain_ops(s->as, rhs);
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * Ops without default_domain_ops whose paging allocators install the
+ * domain ops themselves (7.x generic page-table drivers): their attach.
+ */
+static void find_allocator_attach(struct collect_ctx *ctx,
+				  struct ops_site *site)
+{
+	struct vec scratch = { 0 };
+	struct attach_search as = {
+		.ctx = ctx, .out = &scratch, .via = "domain_alloc",
+		.paging_attach = &site->attach,
+	};
+	struct ops_store_search s = { .as = &as };
+	size_t i;
+
+	for (i = 0; i < site->allocs.nr && cursor_is_null(site->attach); i++) {
+		struct alloc_def *a = site->allocs.items[i];
+
+		if (!cursor_is_null(a->def))
+			clang_visitChildren(a->def, find_ops_store, &s);
+	}
+	vec_free(&scratch, callback_free);
+}
+
 static int cmp_callback(const void *a, const void *b)
 {
 	const struct callback *ca = *(const struct callback *const *)a;
@@ -701,6 +762,8 @@ static struct ops_object *record_ops_object(struct collect_ctx *ctx,
 	site->unset_alloc = clang_getNullCursor();
 	visit_designators(list, &(struct designator_visitor){
 		.fn = inspect_ops_member, .data = &s });
+	if (cursor_is_null(site->attach))
+		find_allocator_attach(ctx, site);
 	vec_push(ctx->sites, site);
 	vec_sort(&ops->alloc, cmp_callback);
 	vec_sort(&ops->attach, cmp_callback);

@@ -19,6 +19,8 @@
 #define ATTACH_MEMBER		"attach_dev"
 #define DOMAIN_MAP_MEMBER	"map_pages"
 #define DOMAIN_OLD_MAP_MEMBER	"map"
+/* Generic page-table domains (7.x) map through the table's own ops. */
+#define DOMAIN_TRANSLATE_MEMBER	"iova_to_phys"
 #define DOMAIN_OPS_MEMBER	"ops"
 #define DOMAIN_TYPE_MEMBER	"type"
 /* __IOMMU_DOMAIN_PAGING: domains that map and unmap have it. */

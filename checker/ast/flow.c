@@ -202,26 +202,44 @@ struct type_search {
 	bool paging;		/* a store of domain ops that map */
 };
 
-/* "d->ops = &ops": paging if those domain ops have map_pages. */
+/*
+ * "d->ops = &ops": paging if those domain ops map (map_pages; before 6.2
+ * .map alone) or translate (iova_to_phys: a generic page-table domain
+ * maps through its table's ops, and only a domain with a page table
+ * translates).
+ */
 static void note_ops_store(struct type_search *s, CXCursor value)
 {
+	static const char *const members[] = {
+		DOMAIN_MAP_MEMBER, DOMAIN_OLD_MAP_MEMBER,
+		DOMAIN_TRANSLATE_MEMBER,
+	};
 	CXCursor list = resolve_init_list(value);
+	size_t i;
 
 	if (cursor_is_null(list))
 		return;
-	/* Before 6.2 a domain could map with .map alone. */
-	if (cursor_is_null(init_list_member(list, DOMAIN_OPS_STRUCT,
-					    DOMAIN_MAP_MEMBER)) &&
-	    cursor_is_null(init_list_member(list, DOMAIN_OPS_STRUCT,
-					    DOMAIN_OLD_MAP_MEMBER)))
-		s->non_paging = true;
-	else
-		s->paging = true;
+	for (i = 0; i < ARRAY_SIZE(members); i++) {
+		if (!cursor_is_null(init_list_member(list, DOMAIN_OPS_STRUCT,
+						     members[i]))) {
+			s->paging = true;
+			return;
+		}
+	}
+	s->non_paging = true;
+}
+
+bool flow_domain_ops_map(CXCursor value)
+{
+	struct type_search s = { 0 };
+
+	note_ops_store(&s, value);
+	return s.paging;
 }
 
 /*
  * "d->type = IOMMU_DOMAIN_NESTED": a constant without the paging bit;
- * "d->ops = &nested_ops": domain ops without map_pages.
+ * "d->ops = &nested_ops": domain ops that neither map nor translate.
  */
 static enum CXChildVisitResult find_type_store(CXCursor c, CXCursor parent,
 					       CXClientData data)

@@ -65,10 +65,14 @@ bool flow_store_chain(CXCursor fn, struct store_chain *chain);
 
 /*
  * Does the function @def make only domains that cannot map: it stores a
- * type without the paging bit, or domain ops without map_pages, into
- * them (and never domain ops with map_pages)?
+ * type without the paging bit, or domain ops that neither map nor
+ * translate (map_pages, map, iova_to_phys), into them (and never domain
+ * ops that do)?
  */
 bool flow_allocates_non_paging(CXCursor def);
+
+/* Does @value (&ops, say) name domain ops that map or translate? */
+bool flow_domain_ops_map(CXCursor value);
 
 /* The definition of the function a callback value or call names. */
 CXCursor function_definition(CXCursor expr);

@@ -34,6 +34,8 @@ static const char lint_usage[] =
 "      --cache-dir DIR         where prepared trees are kept\n"
 "  -j, --jobs N                parse N files at once (default: all cores)\n"
 "  -q, --quiet                 no progress or status messages\n"
+"  -v, --verbose               show the first errors of each file that does\n"
+"                              not parse cleanly\n"
 "  -h, --help                  show this help\n"
 "\n"
 "Exit status: 0 no new findings (clean, or only known ones), 1 new\n"

@@ -14,6 +14,7 @@ static const struct option shared[] = {
 	{ "kernel", required_argument, NULL, 'k' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 };
 
@@ -44,6 +45,9 @@ static int shared_option(int c, const char *arg, struct flags_config *cfg)
 		return 0;
 	case 'q':
 		quiet = true;
+		return 0;
+	case 'v':
+		verbose = true;
 		return 0;
 	}
 	return 1;
@@ -78,7 +82,7 @@ int parse_command_line(int argc, char **argv, const struct command_line *cl,
 		       struct flags_config *flags, const char **tree)
 {
 	struct option *longopts = all_longopts(cl->own);
-	char *shortopts = xasprintf("p:j:qh%s", cl->shortopts ?
+	char *shortopts = xasprintf("p:j:qvh%s", cl->shortopts ?
 				    cl->shortopts : "");
 	int c, r, ret = -1;
 

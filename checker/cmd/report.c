@@ -26,6 +26,8 @@ static const char report_usage[] =
 "      --kernel KTREE          as for scan: TREE is an external module\n"
 "  -j, --jobs N                as for scan\n"
 "  -q, --quiet                 no progress or status messages\n"
+"  -v, --verbose               show the first errors of each file that does\n"
+"                              not parse cleanly\n"
 "  -h, --help                  show this help\n"
 "\n"
 "Prints the path of index.html. Exit status: 0 written, 2 usage or\n"

@@ -26,7 +26,12 @@ static const char scan_usage[] =
 "                              (default: $XDG_CACHE_HOME/iommu-pgsize)\n"
 "  -j, --jobs N                parse N files at once (default: all cores)\n"
 "      --format text|json      output format (default: text)\n"
+"      --print-args            print each file's architecture and the\n"
+"                              arguments libclang would get (without a\n"
+"                              precompiled header); parse nothing\n"
 "  -q, --quiet                 no progress or status messages\n"
+"  -v, --verbose               show the first errors of each file that does\n"
+"                              not parse cleanly\n"
 "  -h, --help                  show this help\n"
 "\n"
 "Exit status: 0 nothing found, 1 findings, 2 usage or fatal error.\n";
@@ -41,6 +46,10 @@ static int scan_option(int c, const char *arg, void *ctx)
 {
 	struct scan_options *o = ctx;
 
+	if (c == 'A') {
+		o->flags.print_args = true;
+		return 0;
+	}
 	if (c != 'f') {
 		fputs(scan_usage, stderr);
 		return -1;
@@ -57,6 +66,7 @@ static int parse_scan_options(int argc, char **argv, struct scan_options *o)
 {
 	static const struct option own[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "print-args", no_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command_line cl = {
@@ -83,11 +93,14 @@ int cmd_scan(int argc, char **argv)
 		tree_release(&tree);
 		return EXIT_FATAL;
 	}
-	if (o.json)
+	if (o.flags.print_args)
+		ret = 0;
+	else if (o.json)
 		write_json(stdout, &res);
 	else
 		write_text(stdout, &res);
-	ret = res.findings.nr ? EXIT_FINDINGS : 0;
+	if (!o.flags.print_args)
+		ret = res.findings.nr ? EXIT_FINDINGS : 0;
 	if (fflush(stdout) || ferror(stdout)) {
 		error("cannot write the results");
 		ret = EXIT_FATAL;

@@ -38,6 +38,8 @@ static const char series_usage[] =
 "  -p, --compile-commands DIR, --no-prepare, --cache-dir DIR, -j N\n"
 "                              as for scan\n"
 "  -q, --quiet                 no status messages\n"
+"  -v, --verbose               show the first errors of each file that does\n"
+"                              not parse cleanly\n"
 "  -h, --help                  show this help\n"
 "\n"
 "Exit status: 0 patches written (or nothing to do), 1 --verify found a\n"

@@ -9,6 +9,7 @@
 #include "lib/util.h"
 
 bool quiet;
+bool verbose;
 
 static void oom(void)
 {

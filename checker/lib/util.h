@@ -30,6 +30,8 @@ void error(const char *fmt, ...) __printf(1, 2);
 void die(const char *fmt, ...)
 	__printf(1, 2) __noreturn;
 extern bool quiet;
+/* --verbose: also what is normally summed up (a file's parse errors). */
+extern bool verbose;
 
 /* A growable array of pointers. */
 struct vec {

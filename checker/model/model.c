@@ -135,7 +135,7 @@ void ops_use_free(void *p)
 	free(use);
 }
 
-static void callback_free(void *p)
+void callback_free(void *p)
 {
 	struct callback *cb = p;
 
@@ -193,6 +193,8 @@ void parse_result_free(void *p)
 
 	free(res->file);
 	free(res->first_error);
+	free(res->arch);
+	free(res->diagnostics);
 	free(res->forced_symbols);
 	free(res);
 }

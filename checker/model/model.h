@@ -106,6 +106,7 @@ struct verdict {
 
 const char *verdict_level_name(enum verdict_level level);
 void verdict_free(void *p);
+void callback_free(void *p);
 
 /*
  * How a paging allocator finds the instance its domains are finalised
@@ -182,6 +183,8 @@ struct parse_result {
 	char *file;
 	unsigned int errors;
 	char *first_error;
+	char *diagnostics;	/* the first few errors, for --verbose */
+	char *arch;		/* the architecture whose flags parsed it */
 	bool failed;		/* no AST at all */
 	unsigned int disabled_regions;	/* compiled out, but relevant */
 	unsigned int stuck_regions;	/* of those, none could be enabled */

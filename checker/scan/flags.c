@@ -22,6 +22,7 @@
 
 /* Caches prepared with gcc before are prepared again with clang. */
 #define PREPARED_STAMP ".iommu-pgsize-prepared-llvm"
+#define CONFIGURED_STAMP ".iommu-pgsize-configured-llvm"
 
 const char *flags_source_name(enum flags_source source)
 {
@@ -191,54 +192,99 @@ static char *cache_dir_for(const struct tree *tree, const char *arch,
 	return dir;
 }
 
-static bool is_prepared(const char *objtree)
+static bool has_stamp(const char *objtree, const char *name)
 {
-	char *stamp = path_join(objtree, PREPARED_STAMP);
+	char *stamp = path_join(objtree, name);
 	bool ok = access(stamp, F_OK) == 0;
 
 	free(stamp);
 	return ok;
 }
 
-static int prepare_cache(struct flags *f, const struct flags_config *cfg)
+static void write_stamp(const struct flags *f, const char *name)
 {
-	char *log = path_join(f->objtree, "prepare.log");
-	char *stamp = path_join(f->objtree, PREPARED_STAMP);
+	char *stamp = path_join(f->objtree, name);
+	FILE *fp = fopen(stamp, "w");
+
+	if (fp) {
+		fprintf(fp, "%s\n", f->tree->version ? f->tree->version : "");
+		fclose(fp);
+	}
+	free(stamp);
+}
+
+/* make -s -C TREE O= ARCH= LLVM= -jN [@extra] @target, logged. */
+static int run_kbuild(const struct flags *f, const struct flags_config *cfg,
+		      const char *extra, const char *target,
+		      const char *log_name)
+{
+	char *log = path_join(f->objtree, log_name);
 	char *out = xasprintf("O=%s", f->objtree);
 	char *arch = xasprintf("ARCH=%s", f->arch);
 	char *jobs = xasprintf("-j%d", cfg->jobs > 0 ? cfg->jobs : 1);
 	char *llvm = xasprintf("LLVM=%s", f->llvm);
 	char *const argv[] = {
 		"make", "-s", "-C", f->tree->root, out, arch, llvm, jobs,
-		"allmodconfig", "prepare", NULL,
+		(char *)(extra ? extra : target), (char *)(extra ? target : NULL),
+		NULL,
 	};
-	FILE *fp;
-	int ret = -1;
+	int ret = run_program(argv, log);
 
-	note("preparing %s out of tree in %s (once; about half a minute)",
-	     f->tree->root, f->objtree);
-	if (mkdir_p(f->objtree)) {
-		error("cannot create %s: %s", f->objtree, strerror(errno));
-		goto out;
-	}
-	if (run_program(argv, log)) {
-		error("'make allmodconfig prepare' failed; see %s", log);
-		goto out;
-	}
-	fp = fopen(stamp, "w");
-	if (fp) {
-		fprintf(fp, "%s\n", f->tree->version ? f->tree->version : "");
-		fclose(fp);
-	}
-	ret = 0;
-out:
+	if (ret)
+		error("'make ARCH=%s %s' failed; see %s", f->arch, target, log);
 	free(log);
-	free(stamp);
 	free(out);
 	free(arch);
 	free(jobs);
 	free(llvm);
-	return ret;
+	return ret ? -1 : 0;
+}
+
+/*
+ * The .config of allmodconfig for the flags' architecture, less
+ * CONFIG_WERROR: we only parse, and a warning a newer clang adds must not
+ * stop "make prepare" (kbuild's own KCONFIG_ALLCONFIG pins the symbol).
+ */
+static int configure_cache(struct flags *f, const struct flags_config *cfg)
+{
+	char *pins, *extra;
+	int ret;
+
+	if (has_stamp(f->objtree, CONFIGURED_STAMP) ||
+	    has_stamp(f->objtree, PREPARED_STAMP))
+		return 0;
+	if (mkdir_p(f->objtree)) {
+		error("cannot create %s: %s", f->objtree, strerror(errno));
+		return -1;
+	}
+	note("configuring %s for %s (allmodconfig, once)", f->tree->root,
+	     f->arch);
+	pins = path_join(f->objtree, "allmod.config");
+	extra = xasprintf("KCONFIG_ALLCONFIG=%s", pins);
+	ret = write_file(pins, "# CONFIG_WERROR is not set\n",
+			 strlen("# CONFIG_WERROR is not set\n"));
+	if (ret)
+		error("cannot write %s", pins);
+	else
+		ret = run_kbuild(f, cfg, extra, "allmodconfig",
+				 "configure.log");
+	if (!ret)
+		write_stamp(f, CONFIGURED_STAMP);
+	free(pins);
+	free(extra);
+	return ret ? -1 : 0;
+}
+
+static int prepare_cache(struct flags *f, const struct flags_config *cfg)
+{
+	if (configure_cache(f, cfg))
+		return -1;
+	note("preparing %s out of tree for %s in %s (once; about half a minute)",
+	     f->tree->root, f->arch, f->objtree);
+	if (run_kbuild(f, cfg, NULL, "prepare", "prepare.log"))
+		return -1;
+	write_stamp(f, PREPARED_STAMP);
+	return 0;
 }
 
 /* Is SYMBOL=y in the prepared .config? */
@@ -286,11 +332,10 @@ static char *llvm_suffix(void)
 	return suffix;
 }
 
-int flags_init(struct flags *f, const struct tree *tree,
-	       const struct flags_config *cfg)
+/* Everything but the cache: the tree, LLVM= for kbuild, the source. */
+static int flags_start(struct flags *f, const struct tree *tree,
+		       const struct flags_config *cfg, const char *arch)
 {
-	struct utsname un;
-
 	memset(f, 0, sizeof(*f));
 	/* A module's files, the kernel's flags: make -C KTREE M=DIR. */
 	if (tree->kernel) {
@@ -299,32 +344,70 @@ int flags_init(struct flags *f, const struct tree *tree,
 	}
 	f->tree = tree;
 	f->llvm = llvm_suffix();
-	f->arch = uname(&un) ? NULL : kernel_arch(un.machine);
-	if (!f->arch)
-		f->arch = "x86";
+	f->arch = arch;
 	if (cfg->compdb_dir)
 		return open_database(f, cfg->compdb_dir);
-	if (!tree->kbuild) {
-		f->source = FLAGS_PLAIN;
-		return 0;
-	}
-	f->source = FLAGS_UNPREPARED;
-	if (cfg->no_prepare)
+	f->source = tree->kbuild ? FLAGS_UNPREPARED : FLAGS_PLAIN;
+	return 0;
+}
+
+static int use_prepared(struct flags *f, const struct flags_config *cfg)
+{
+	if (has_stamp(f->objtree, PREPARED_STAMP))
+		note("using prepared headers in %s", f->objtree);
+	else if (prepare_cache(f, cfg))
+		return -1;
+	f->source = FLAGS_PREPARED;
+	f->fentry = config_enabled(f->objtree, "CONFIG_FUNCTION_TRACER") &&
+		    config_enabled(f->objtree, "CONFIG_HAVE_FENTRY");
+	return 0;
+}
+
+int flags_init(struct flags *f, const struct tree *tree,
+	       const struct flags_config *cfg)
+{
+	struct utsname un;
+	const char *arch = uname(&un) ? NULL : kernel_arch(un.machine);
+
+	if (flags_start(f, tree, cfg, arch ? arch : "x86"))
+		return -1;
+	if (f->source != FLAGS_UNPREPARED || cfg->no_prepare)
 		return 0;
 	f->objtree = cfg->objtree ? xstrdup(cfg->objtree) :
-		     cache_dir_for(tree, f->arch, cfg);
-	if (is_prepared(f->objtree)) {
-		note("using prepared headers in %s", f->objtree);
-		f->source = FLAGS_PREPARED;
-	} else if (!prepare_cache(f, cfg)) {
-		f->source = FLAGS_PREPARED;
-	} else {
+		     cache_dir_for(f->tree, f->arch, cfg);
+	if (use_prepared(f, cfg))
 		warn("continuing without generated headers; expect parse errors (or use -p with a build's compile_commands.json)");
-	}
-	if (f->source == FLAGS_PREPARED)
-		f->fentry = config_enabled(f->objtree, "CONFIG_FUNCTION_TRACER") &&
-			    config_enabled(f->objtree, "CONFIG_HAVE_FENTRY");
 	return 0;
+}
+
+bool flags_per_arch(const struct tree *tree, const struct flags_config *cfg)
+{
+	/* A module's files are its Makefile's: the host's flags parse them. */
+	return tree->kbuild && !tree->kernel && !cfg->compdb_dir &&
+	       !cfg->no_prepare && !cfg->objtree;
+}
+
+int flags_init_arch(struct flags *f, const struct tree *tree,
+		    const struct flags_config *cfg, const char *srcarch)
+{
+	flags_start(f, tree, cfg, srcarch);
+	f->objtree = cache_dir_for(tree, f->arch, cfg);
+	return configure_cache(f, cfg);
+}
+
+char *flags_config_text(const struct flags *f)
+{
+	char *path = path_join(f->objtree, ".config");
+	size_t size;
+	char *text = read_file(path, &size);
+
+	free(path);
+	return text;
+}
+
+int flags_prepare(struct flags *f, const struct flags_config *cfg)
+{
+	return f->source == FLAGS_PREPARED ? 0 : use_prepared(f, cfg);
 }
 
 static void shell_args_free(void *args)
@@ -610,13 +693,35 @@ bool flags_for_pch(struct flags *f, struct vec *args)
 	return true;
 }
 
+/*
+ * The PCH holds the headers as the shared prefix of the command lines
+ * saw them: a file defining more macros (-DMODULE, say) would read them
+ * otherwise. kbuild's per-object names appear only in macro bodies.
+ */
+static bool pch_fits(const struct flags *f, const struct vec *cmd)
+{
+	size_t i;
+
+	for (i = f->prefix; i < cmd->nr; i++) {
+		const char *a = cmd->items[i];
+
+		if ((starts_with(a, "-D") || starts_with(a, "-U")) &&
+		    !starts_with(a + 2, "KBUILD_"))
+			return false;
+		if (!strcmp(a, "-include") || !strcmp(a, "-imacros"))
+			return false;
+	}
+	return true;
+}
+
 void flags_for_file(struct flags *f, const char *rel, const char *pch,
 		    struct vec *args)
 {
 	const struct vec *cmd = kbuild_args(f, rel);
 
 	if (cmd) {
-		kbuild_file_args(f, cmd, pch, args);
+		kbuild_file_args(f, cmd, pch && pch_fits(f, cmd) ? pch : NULL,
+				 args);
 		push_parse_options(args);
 		return;
 	}

@@ -27,13 +27,14 @@ struct flags_config {
 	int jobs;
 	const char *objtree;	/* a prepared build directory to use as is */
 	const char *kernel;	/* --kernel: the tree is an external module */
+	bool print_args;	/* scan --print-args: show, do not parse */
 };
 
 struct flags {
 	enum flags_source source;
 	const struct tree *tree;	/* the kernel: headers, cache, kbuild */
 	const char *module;	/* an external module's root, files' base */
-	const char *arch;	/* kernel SRCARCH of the host */
+	const char *arch;	/* kernel SRCARCH: ARCH= and arch/NAME */
 	char *objtree;		/* the prepared cache */
 	bool fentry;		/* kbuild would pass -DCC_USING_FENTRY */
 	CXCompilationDatabase db;
@@ -46,9 +47,32 @@ struct flags {
 
 const char *flags_source_name(enum flags_source source);
 
-/* Set up flags for @tree; may prepare the cache. Returns 0 or -1. */
+/*
+ * Set up flags for @tree on the host's architecture; may prepare the
+ * cache. Returns 0 or -1.
+ */
 int flags_init(struct flags *f, const struct tree *tree,
 	       const struct flags_config *cfg);
+
+/*
+ * May each file get its own architecture's cache? Not with -p,
+ * --no-prepare or --objtree, nor outside a kbuild tree.
+ */
+bool flags_per_arch(const struct tree *tree, const struct flags_config *cfg);
+
+/*
+ * Flags for kernel architecture @srcarch (its arch/ directory) from its
+ * own cache, configured with allmodconfig but not prepared yet. Returns 0,
+ * or -1 when allmodconfig failed (it said why).
+ */
+int flags_init_arch(struct flags *f, const struct tree *tree,
+		    const struct flags_config *cfg, const char *srcarch);
+
+/* The cache's .config text (malloc'ed), or NULL. */
+char *flags_config_text(const struct flags *f);
+
+/* Prepare the cache once ("make prepare"); 0, or -1 when that failed. */
+int flags_prepare(struct flags *f, const struct flags_config *cfg);
 void flags_release(struct flags *f);
 
 /*

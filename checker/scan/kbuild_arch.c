@@ -18,6 +18,9 @@ const struct kbuild_arch kbuild_arches[] = {
 	{ "arm64", "arm64", "aarch64-linux-gnu-", "gcc-aarch64-linux-gnu" },
 	{ "arm", "arm", "arm-linux-gnueabihf-", "gcc-arm-linux-gnueabihf" },
 	{ "s390", "s390", "s390x-linux-gnu-", "gcc-s390x-linux-gnu" },
+	{ "riscv", "riscv", "riscv64-linux-gnu-", "gcc-riscv64-linux-gnu" },
+	{ "powerpc", "powerpc", "powerpc64le-linux-gnu-",
+	  "gcc-powerpc64le-linux-gnu" },
 };
 const size_t kbuild_nr_arches = ARRAY_SIZE(kbuild_arches);
 
@@ -63,6 +66,14 @@ bool kbuild_arch_has_compiler(const struct kbuild_arch *a)
 	return ok;
 }
 
+struct kbuild_walk {
+	const char *srcroot;
+	const char *dir;	/* of the Makefile being read */
+	const char *config;	/* NULL: every symbol is on */
+	struct vec *gates;	/* if set, gets the symbols on the way */
+	int depth;
+};
+
 /* Is CONFIG_@name (a name without the prefix or with it) y or m? */
 static bool symbol_on(const char *config, const char *sym, size_t len)
 {
@@ -76,7 +87,7 @@ static bool symbol_on(const char *config, const char *sym, size_t len)
 }
 
 /* Every CONFIG_ symbol named in @lhs (e.g. "obj-$(CONFIG_X)") is on. */
-static bool symbols_on(const char *lhs, const char *config)
+static bool symbols_on(const char *lhs, const struct kbuild_walk *w)
 {
 	const char *p = lhs;
 
@@ -85,8 +96,16 @@ static bool symbols_on(const char *lhs, const char *config)
 
 		while (isalnum((unsigned char)p[len]) || p[len] == '_')
 			len++;
-		if (!symbol_on(config, p, len))
+		if (w->config && !symbol_on(w->config, p, len))
 			return false;
+		if (w->gates) {
+			char *sym = xstrndup(p, len);
+
+			if (vec_contains_str(w->gates, sym))
+				free(sym);
+			else
+				vec_push(w->gates, sym);
+		}
 		p += len;
 	}
 	return true;
@@ -138,13 +157,6 @@ static bool has_word(const char *rhs, const char *word)
 	return false;
 }
 
-struct kbuild_walk {
-	const char *srcroot;
-	const char *dir;	/* of the Makefile being read */
-	const char *config;
-	int depth;
-};
-
 typedef bool (*line_fn)(const struct kbuild_walk *w, const char *lhs);
 
 /*
@@ -191,7 +203,7 @@ static bool dir_line(const struct kbuild_walk *w, const char *lhs)
 
 	if (!starts_with(lhs, "obj-") && !starts_with(lhs, "subdir-"))
 		return false;
-	if (!symbols_on(lhs, w->config))
+	if (!symbols_on(lhs, w))
 		return false;
 	up.depth++;
 	return dir_built(&up);
@@ -225,14 +237,23 @@ static bool dir_built(const struct kbuild_walk *w)
 
 static bool object_built(const struct kbuild_walk *w, const char *obj);
 
-/* The composite's name in "name-y", "name-objs", "name-$(CONFIG_X)". */
+/*
+ * The composite's name in "name-y", "name-objs", "name-$(CONFIG_X)" and
+ * "name-objs-y" (a list "name-objs := $(name-objs-y)" names).
+ */
 static char *composite_name(const char *lhs)
 {
 	const char *dash = strstr(lhs, "-$(");
+	size_t len;
 
 	if (!dash)
 		dash = strrchr(lhs, '-');
-	return dash && dash > lhs ? xstrndup(lhs, dash - lhs) : NULL;
+	if (!dash || dash == lhs)
+		return NULL;
+	len = dash - lhs;
+	if (len > 5 && !strncmp(lhs + len - 5, "-objs", 5))
+		len -= 5;
+	return xstrndup(lhs, len);
 }
 
 static bool object_line(const struct kbuild_walk *w, const char *lhs)
@@ -241,7 +262,7 @@ static bool object_line(const struct kbuild_walk *w, const char *lhs)
 	char *name, *obj;
 	bool on;
 
-	if (!symbols_on(lhs, w->config))
+	if (!symbols_on(lhs, w))
 		return false;
 	if (starts_with(lhs, "obj-"))
 		return dir_built(w);
@@ -274,16 +295,29 @@ static bool object_built(const struct kbuild_walk *w, const char *obj)
 	return on;
 }
 
-bool kbuild_builds(const char *srcroot, const char *rel, const char *config,
-		   const struct kbuild_arch *a)
+static bool walk_object(struct kbuild_walk *w, const char *rel)
 {
-	struct kbuild_walk w = { .srcroot = srcroot, .config = config };
 	const char *slash = strrchr(rel, '/');
-	char *dir, *obj, *arch_dir;
+	char *dir, *obj;
 	bool on;
 
 	if (!slash || !ends_with(rel, ".c"))
 		return false;
+	dir = xstrndup(rel, slash - rel);
+	obj = xasprintf("%.*s.o", (int)(strlen(slash + 1) - 2), slash + 1);
+	w->dir = dir;
+	on = object_built(w, obj);
+	free(obj);
+	free(dir);
+	return on;
+}
+
+bool kbuild_builds(const char *srcroot, const char *rel, const char *config,
+		   const struct kbuild_arch *a)
+{
+	struct kbuild_walk w = { .srcroot = srcroot, .config = config };
+	char *arch_dir;
+
 	/* arch/NAME/ is built only for that architecture. */
 	arch_dir = xasprintf("arch/%s/", a->srcarch);
 	if (starts_with(rel, "arch/") && !starts_with(rel, arch_dir)) {
@@ -291,11 +325,12 @@ bool kbuild_builds(const char *srcroot, const char *rel, const char *config,
 		return false;
 	}
 	free(arch_dir);
-	dir = xstrndup(rel, slash - rel);
-	obj = xasprintf("%.*s.o", (int)(strlen(slash + 1) - 2), slash + 1);
-	w.dir = dir;
-	on = object_built(&w, obj);
-	free(obj);
-	free(dir);
-	return on;
+	return walk_object(&w, rel);
+}
+
+void kbuild_gates(const char *srcroot, const char *rel, struct vec *symbols)
+{
+	struct kbuild_walk w = { .srcroot = srcroot, .gates = symbols };
+
+	walk_object(&w, rel);
 }

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lib/util.h"
+
 struct kbuild_arch {
 	const char *name;	/* ARCH= and the name users give */
 	const char *srcarch;	/* its directory under arch/ */
@@ -18,7 +20,7 @@ struct kbuild_arch {
 	const char *package;	/* the Debian package of that compiler */
 };
 
-/* x86_64, arm64, arm, s390: the order of preference. */
+/* x86_64, arm64, arm, s390, riscv, powerpc: the order of preference. */
 extern const struct kbuild_arch kbuild_arches[];
 extern const size_t kbuild_nr_arches;
 
@@ -36,5 +38,12 @@ bool kbuild_arch_has_compiler(const struct kbuild_arch *a);
  */
 bool kbuild_builds(const char *srcroot, const char *rel, const char *config,
 		   const struct kbuild_arch *a);
+
+/*
+ * The CONFIG_ symbols (char *, "CONFIG_X") on the kbuild Makefile lines
+ * that lead to @rel, whatever their values: those a configuration that
+ * does not build the file lacks.
+ */
+void kbuild_gates(const char *srcroot, const char *rel, struct vec *symbols);
 
 #endif

@@ -227,6 +227,7 @@ static json_t *parsed_files_json(const struct inventory *inv)
 		json_t *o = json_object();
 
 		json_object_set_new(o, "file", jstr(r->file));
+		json_object_set_new(o, "arch", jstr(r->arch));
 		json_object_set_new(o, "failed", json_boolean(r->failed));
 		json_object_set_new(o, "errors", json_integer(r->errors));
 		json_object_set_new(o, "first_error", jstr(r->first_error));

@@ -25,25 +25,31 @@ struct pool {
 	bool force_config;
 };
 
+/* --verbose shows this many of a file's errors. */
+#define SHOWN_DIAGNOSTICS 5
+
 static void count_errors(CXTranslationUnit tu, struct parse_result *res)
 {
 	unsigned int i, n = clang_getNumDiagnostics(tu);
+	struct strbuf shown = { 0 };
 
 	for (i = 0; i < n; i++) {
 		CXDiagnostic d = clang_getDiagnostic(tu, i);
 
-		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
-			if (!res->errors++) {
-				CXString s = clang_formatDiagnostic(d,
-					CXDiagnostic_DisplaySourceLocation |
-					CXDiagnostic_DisplayColumn);
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error &&
+		    res->errors++ < SHOWN_DIAGNOSTICS) {
+			CXString s = clang_formatDiagnostic(d,
+				CXDiagnostic_DisplaySourceLocation |
+				CXDiagnostic_DisplayColumn);
 
+			if (!res->first_error)
 				res->first_error = xstrdup(clang_getCString(s));
-				clang_disposeString(s);
-			}
+			strbuf_addf(&shown, "  %s\n", clang_getCString(s));
+			clang_disposeString(s);
 		}
 		clang_disposeDiagnostic(d);
 	}
+	res->diagnostics = shown.buf;
 }
 
 static CXTranslationUnit parse_with(CXIndex index, const char *path,
@@ -175,6 +181,7 @@ static void parse_and_collect(struct pool *pool, CXIndex index,
 		collect_and_judge(again, pool->tree->root,
 				  pool->force_config ? NULL : &dc.regions, inv);
 		clang_disposeTranslationUnit(again);
+		free(res->forced_symbols);
 		res->forced_symbols = joined(&dc.symbols);
 	} else if (pool->force_config) {
 		collect_and_judge(tu, pool->tree->root, NULL, inv);
@@ -211,6 +218,10 @@ static void parse_one(struct pool *pool, CXIndex index, struct parse_job *job,
 	CXTranslationUnit tu;
 
 	res->file = xstrdup(job->rel);
+	if (job->arch)
+		res->arch = xstrdup(job->arch);
+	if (job->forced && *job->forced)
+		res->forced_symbols = xstrdup(job->forced);
 	tu = parse_with(index, path, &job->args, job->overlays);
 	if (job->plain_args.nr && (!tu || pch_rejected(tu))) {
 		if (tu)

@@ -23,6 +23,8 @@ struct parse_job {
 	struct vec args;
 	struct vec plain_args;	/* without the PCH; empty when args has none */
 	long long size;		/* bytes, to schedule big files first */
+	const char *arch;	/* whose flags these are, or NULL */
+	char *forced;		/* CONFIG_ symbols defined in @args, or NULL */
 };
 
 /*

@@ -100,18 +100,26 @@ void common_includes(const struct tree *tree, const struct vec *files,
 	vec_free(&counts, NULL);
 }
 
-static bool has_errors(CXTranslationUnit tu)
+/* The first error diagnostic, formatted (malloc'ed), or NULL. */
+static char *first_error(CXTranslationUnit tu)
 {
 	unsigned int i, n = clang_getNumDiagnostics(tu);
-	bool bad = false;
+	char *err = NULL;
 
-	for (i = 0; i < n && !bad; i++) {
+	for (i = 0; i < n && !err; i++) {
 		CXDiagnostic d = clang_getDiagnostic(tu, i);
 
-		bad = clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+			CXString s = clang_formatDiagnostic(d,
+				CXDiagnostic_DisplaySourceLocation |
+				CXDiagnostic_DisplayColumn);
+
+			err = xstrdup(clang_getCString(s));
+			clang_disposeString(s);
+		}
 		clang_disposeDiagnostic(d);
 	}
-	return bad;
+	return err;
 }
 
 static char *write_pch_source(const char *dir, const struct vec *headers)
@@ -139,7 +147,7 @@ void pch_build(struct pch *pch, const struct tree *tree, struct flags *flags,
 	struct vec files = { 0 }, headers = { 0 }, args = { 0 };
 	CXTranslationUnit tu = NULL;
 	CXIndex index = NULL;
-	char *source = NULL;
+	char *source = NULL, *err;
 	size_t i;
 
 	memset(pch, 0, sizeof(*pch));
@@ -166,8 +174,11 @@ void pch_build(struct pch *pch, const struct tree *tree, struct flags *flags,
 					CXTranslationUnit_DetailedPreprocessingRecord,
 					&tu) != CXError_Success || !tu)
 		goto out;
-	if (has_errors(tu)) {
-		note("not using a precompiled header: its headers do not parse cleanly");
+	err = first_error(tu);
+	if (err) {
+		note("not using a precompiled header: its headers do not parse cleanly (%s)",
+		     err);
+		free(err);
 		goto out;
 	}
 	/* Files using the PCH will not walk these headers: do it here. */

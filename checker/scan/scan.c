@@ -7,8 +7,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "scan/arch_plan.h"
 #include "scan/drivers.h"
 #include "scan/findings.h"
+#include "scan/kbuild_arch.h"
 #include "scan/flags.h"
 #include "scan/module.h"
 #include "scan/output.h"
@@ -39,7 +41,13 @@ static void report_parse_health(const struct scan_result *res, double secs)
 
 		if (r->failed)
 			warn("%s: not parsed: %s", r->file, r->first_error);
+		else if (r->errors && verbose)
+			warn("%s: %u errors (%s flags); the first:\n%s",
+			     r->file, r->errors, r->arch ? r->arch : "host",
+			     r->diagnostics ? r->diagnostics : "");
 	}
+	if (bad && !verbose)
+		note("-v shows the first errors of each of those files");
 }
 
 static off_t file_size(const struct tree *tree, const char *rel)
@@ -80,25 +88,106 @@ static void module_overlays(const struct tree *tree,
 		     tree->kernel->root);
 }
 
+/*
+ * A file no configuration builds: its Makefile's CONFIG_ symbols on, and
+ * no PCH (its headers were read without them).
+ */
+static void fallback_flags(const struct tree *tree, struct arch_group *g,
+			   struct parse_job *job)
+{
+	struct vec gates = { 0 };
+	struct strbuf forced = { 0 };
+	size_t i;
+
+	flags_for_file(&g->flags, job->rel, NULL, &job->args);
+	kbuild_gates(tree->root, job->rel, &gates);
+	for (i = 0; i < gates.nr; i++) {
+		vec_push(&job->args, xasprintf("-D%s=1",
+					       (char *)gates.items[i]));
+		strbuf_addf(&forced, "%s%s", i ? " " : "",
+			    (char *)gates.items[i]);
+	}
+	job->forced = strbuf_detach(&forced);
+	vec_free(&gates, free);
+}
+
+/*
+ * Each group's command lines from kbuild, its precompiled header and its
+ * files' arguments; @jobs are the group's, in @pch its header.
+ */
+static void group_flags(const struct tree *tree, struct arch_group *g,
+			struct parse_job *jobs, bool use_pch, struct pch *pch,
+			struct inventory *inv)
+{
+	size_t i;
+
+	flags_load_commands(&g->flags, &g->files);
+	memset(pch, 0, sizeof(*pch));
+	if (use_pch)
+		pch_build(pch, tree, &g->flags, jobs, g->files.nr, inv);
+	if (pch->path)
+		note("%s: precompiled %u headers most of its %zu files include",
+		     g->name ? g->name : "all", pch->headers, g->files.nr);
+	for (i = 0; i < g->files.nr; i++) {
+		jobs[i].arch = g->name;
+		if (vec_contains_str(&g->fallback, jobs[i].rel)) {
+			fallback_flags(tree, g, &jobs[i]);
+			continue;
+		}
+		flags_for_file(&g->flags, jobs[i].rel, pch->path,
+			       &jobs[i].args);
+		if (pch->path)
+			flags_for_file(&g->flags, jobs[i].rel, NULL,
+				       &jobs[i].plain_args);
+	}
+}
+
+/* FILE, ARCH and the arguments without a PCH, tab-separated, a line each. */
+static void print_args(const struct parse_job *jobs, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		const struct vec *a = jobs[i].plain_args.nr ?
+				      &jobs[i].plain_args : &jobs[i].args;
+
+		printf("%s\t%s", jobs[i].rel, jobs[i].arch ? jobs[i].arch : "-");
+		for (k = 0; k < a->nr; k++)
+			printf("\t%s", (char *)a->items[k]);
+		putchar('\n');
+	}
+}
+
+static void note_arches(const struct vec *groups)
+{
+	struct strbuf sb = { 0 };
+	size_t i;
+
+	if (groups->nr < 2)
+		return;
+	for (i = 0; i < groups->nr; i++) {
+		const struct arch_group *g = groups->items[i];
+
+		strbuf_addf(&sb, "%s%s %zu", i ? ", " : "", g->name,
+			    g->files.nr);
+	}
+	note("files per architecture: %s", sb.buf);
+	strbuf_release(&sb);
+}
+
 /* Find, parse and analyse; the number of usable parses, or -1. */
 static int scan_tree(const struct tree *tree, const struct flags_config *cfg,
 		     const struct scan_scope *scope, struct scan_result *res)
 {
-	struct vec files = { 0 };
+	struct vec files = { 0 }, groups = { 0 };
 	struct vec overlays = { 0 }, shim = { 0 };
 	struct parse_job *jobs;
-	struct flags flags;
-	struct pch pch;
+	struct arch_group *first;
+	struct pch *pchs;
 	struct timespec start;
 	int usable = 0;
-	size_t i;
+	size_t i, g, n = 0;
 
-	/* flags_init() said why; the command exits with EXIT_FATAL. */
-	if (flags_init(&flags, tree, cfg)) {
-		flags_release(&flags);
-		return -1;
-	}
-	res->flags = flags.source;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	if (scope) {
 		for (i = 0; i < scope->files->nr; i++)
@@ -110,46 +199,59 @@ static int scan_tree(const struct tree *tree, const struct flags_config *cfg,
 		     files.nr, res->tree_stats.files_seen,
 		     seconds_since(&start));
 	}
+	/* arch_plan_make() said why; the command exits with EXIT_FATAL. */
+	if (arch_plan_make(tree, cfg, &files, &groups)) {
+		vec_free(&groups, arch_group_free);
+		vec_free(&files, free);
+		return -1;
+	}
+	first = groups.items[0];
+	res->flags = first->flags.source;
 	res->candidates = files.nr;
+	note_arches(&groups);
 	if (tree->kernel)
 		module_overlays(tree, scope, &shim, &overlays);
 	jobs = xcalloc(files.nr, sizeof(*jobs));
-	for (i = 0; i < files.nr; i++) {
-		jobs[i].rel = files.items[i];
-		jobs[i].size = file_size(tree, jobs[i].rel);
-		jobs[i].overlays = tree->kernel ? &overlays :
-				   scope ? scope->overlays : NULL;
+	pchs = xcalloc(groups.nr, sizeof(*pchs));
+	for (g = 0; g < groups.nr; g++) {
+		struct arch_group *grp = groups.items[g];
+
+		for (i = 0; i < grp->files.nr; i++) {
+			jobs[n + i].rel = grp->files.items[i];
+			jobs[n + i].size = file_size(tree, jobs[n + i].rel);
+			jobs[n + i].overlays = tree->kernel ? &overlays :
+					       scope ? scope->overlays : NULL;
+		}
+		/* A PCH would hide a changed header's new contents. */
+		group_flags(tree, grp, jobs + n,
+			    (!scope || !scope->no_pch) && !tree->kernel,
+			    &pchs[g], &res->inv);
+		n += grp->files.nr;
 	}
-	flags_load_commands(&flags, &files);
-	memset(&pch, 0, sizeof(pch));
-	/* A PCH would hide a changed header's new contents. */
-	if ((!scope || !scope->no_pch) && !tree->kernel)
-		pch_build(&pch, tree, &flags, jobs, files.nr, &res->inv);
-	if (pch.path)
-		note("precompiled %u headers most of those files include",
-		     pch.headers);
-	for (i = 0; i < files.nr; i++) {
-		flags_for_file(&flags, jobs[i].rel, pch.path, &jobs[i].args);
-		if (pch.path)
-			flags_for_file(&flags, jobs[i].rel, NULL,
-				       &jobs[i].plain_args);
+	if (cfg->print_args) {
+		print_args(jobs, n);
+		goto out;
 	}
 	/* Biggest first, so no thread is left with a large file at the end. */
-	qsort(jobs, files.nr, sizeof(*jobs), cmp_job_size);
-	parse_all(tree, jobs, files.nr, cfg->jobs,
-		  flags.source == FLAGS_UNPREPARED, &res->inv);
+	qsort(jobs, n, sizeof(*jobs), cmp_job_size);
+	parse_all(tree, jobs, n, cfg->jobs,
+		  first->flags.source == FLAGS_UNPREPARED, &res->inv);
 	inventory_finish(&res->inv);
 	report_parse_health(res, seconds_since(&start));
-	pch_remove(&pch);
-	for (i = 0; i < files.nr; i++) {
+out:
+	for (g = 0; g < groups.nr; g++)
+		pch_remove(&pchs[g]);
+	for (i = 0; i < n; i++) {
 		vec_free(&jobs[i].args, free);
 		vec_free(&jobs[i].plain_args, free);
+		free(jobs[i].forced);
 	}
+	free(pchs);
 	free(jobs);
+	vec_free(&groups, arch_group_free);
 	vec_free(&files, free);
 	vec_free(&overlays, NULL);
 	vec_free(&shim, module_overlay_free);
-	flags_release(&flags);
 	for (i = 0; i < res->inv.parsed.nr; i++)
 		usable += !((struct parse_result *)res->inv.parsed.items[i])->failed;
 	return usable;
@@ -172,6 +274,8 @@ int scan_analyse_scoped(const struct tree *tree,
 	usable = scan_tree(tree, cfg, scope, res);
 	if (usable < 0)
 		return -1;
+	if (cfg->print_args)
+		return 0;
 	if (!usable && res->candidates) {
 		error("no file of %s could be parsed", tree->root);
 		return -1;

@@ -176,7 +176,44 @@ static bool looks_binary(const char *buf, size_t size)
 	return memchr(buf, '\0', size < 8192 ? size : 8192) != NULL;
 }
 
-/* Headers a .c file includes with quotes, as paths beside it. */
+/*
+ * @dir (ending in '/' or empty) joined with @name, "x/../" and "./"
+ * folded; NULL when it leaves the tree.
+ */
+static char *beside(const char *dir, size_t dir_len, const char *name,
+		    size_t name_len)
+{
+	char *path = xasprintf("%.*s%.*s", (int)dir_len, dir, (int)name_len,
+			       name);
+	char *out = xcalloc(1, strlen(path) + 1);
+	char *part, *save = NULL;
+	size_t len = 0;
+
+	for (part = strtok_r(path, "/", &save); part;
+	     part = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(part, "."))
+			continue;
+		if (!strcmp(part, "..")) {
+			char *slash;
+
+			if (!len) {
+				free(path);
+				free(out);
+				return NULL;
+			}
+			out[len] = '\0';
+			slash = strrchr(out, '/');
+			len = slash ? (size_t)(slash - out) : 0;
+			out[len] = '\0';
+			continue;
+		}
+		len += sprintf(out + len, "%s%s", len ? "/" : "", part);
+	}
+	free(path);
+	return out;
+}
+
+/* Headers a file includes with quotes, as paths beside it. */
 static void note_quoted_includes(struct source_file *sf, const char *text,
 				 size_t size)
 {
@@ -187,12 +224,13 @@ static void note_quoted_includes(struct source_file *sf, const char *text,
 	while ((p = memmem(p, end - p, "#include \"", 10))) {
 		const char *name = p + 10;
 		const char *q = memchr(name, '"', end - name);
+		char *path;
 
 		if (!q)
 			break;
-		vec_push(&sf->includes,
-			 xasprintf("%.*s%.*s", (int)dir_len, sf->rel,
-				   (int)(q - name), name));
+		path = beside(sf->rel, dir_len, name, q - name);
+		if (path)
+			vec_push(&sf->includes, path);
 		p = q;
 	}
 }
@@ -223,7 +261,7 @@ static void consider_file(struct walk_state *ws, const char *rel,
 	sf->rel = xstrdup(rel);
 	sf->is_header = is_header;
 	sf->relevant = mentions_relevant_token(text, size);
-	if (!is_header && !sf->relevant)
+	if (!sf->relevant)
 		note_quoted_includes(sf, text, size);
 	free(text);
 	vec_push(&ws->sources, sf);
@@ -301,16 +339,21 @@ static struct source_file *find_source(struct vec *sources, const char *rel)
 	return found ? *found : NULL;
 }
 
+/* Quoted includes are followed this deep: a template including a header. */
+#define INCLUDE_DEPTH 3
+
 static bool includes_relevant_header(struct vec *sources,
-				     struct source_file *sf)
+				     struct source_file *sf, int depth)
 {
 	size_t i;
 
-	for (i = 0; i < sf->includes.nr; i++) {
+	for (i = 0; i < sf->includes.nr && depth < INCLUDE_DEPTH; i++) {
 		struct source_file *hdr = find_source(sources,
 						      sf->includes.items[i]);
 
-		if (hdr && hdr->is_header && hdr->relevant)
+		if (hdr && hdr->is_header &&
+		    (hdr->relevant ||
+		     includes_relevant_header(sources, hdr, depth + 1)))
 			return true;
 	}
 	return false;
@@ -329,7 +372,8 @@ void tree_find_candidates(const struct tree *tree, struct vec *files,
 		struct source_file *sf = ws.sources.items[i];
 
 		if (!sf->is_header &&
-		    (sf->relevant || includes_relevant_header(&ws.sources, sf)))
+		    (sf->relevant ||
+		     includes_relevant_header(&ws.sources, sf, 0)))
 			vec_push(files, xstrdup(sf->rel));
 	}
 	for (i = 0; i < ws.sources.nr; i++) {
@@ -342,25 +386,32 @@ void tree_find_candidates(const struct tree *tree, struct vec *files,
 	vec_free(&ws.sources, NULL);
 }
 
-bool tree_file_is_candidate(const struct tree *tree, const char *rel,
-			    const char *text, size_t size)
+static bool text_is_relevant(const struct tree *tree, const char *rel,
+			      const char *text, size_t size, int depth)
 {
 	struct source_file sf = { .rel = (char *)rel };
 	bool found = mentions_relevant_token(text, size);
 	size_t i;
 
-	if (found)
-		return true;
+	if (found || depth >= INCLUDE_DEPTH)
+		return found;
 	note_quoted_includes(&sf, text, size);
 	for (i = 0; i < sf.includes.nr && !found; i++) {
 		char *path = path_join(tree->root, sf.includes.items[i]);
 		size_t hsize;
 		char *htext = read_file(path, &hsize);
 
-		found = htext && mentions_relevant_token(htext, hsize);
+		found = htext && text_is_relevant(tree, sf.includes.items[i],
+						  htext, hsize, depth + 1);
 		free(htext);
 		free(path);
 	}
 	vec_free(&sf.includes, free);
 	return found;
+}
+
+bool tree_file_is_candidate(const struct tree *tree, const char *rel,
+			    const char *text, size_t size)
+{
+	return text_is_relevant(tree, rel, text, size, 0);
 }

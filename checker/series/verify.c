@@ -50,7 +50,7 @@ int verify_arch_list(const char *list, struct vec *out)
 	     name = strtok_r(NULL, ",", &save)) {
 		a = kbuild_arch_find(name);
 		if (!a) {
-			error("--arch: unknown architecture '%s' (known: x86_64, arm64, arm, s390)",
+			error("--arch: unknown architecture '%s' (known: x86_64, arm64, arm, s390, riscv, powerpc)",
 			      name);
 			ret = -1;
 			break;
