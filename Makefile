@@ -54,7 +54,8 @@ KERNEL_7 ?= $(BUILD)/linux-source-7
 KERNEL_6_1 ?= $(BUILD)/linux-source-6.1
 
 .PHONY: all deps demo check unit-test corpus-test series-test report-test e2e-test \
-	lint-test e2e-7-test lint-7-test e2e-6.1-test safety-test series-e2e-test bench clean style \
+	lint-test e2e-7-test lint-7-test e2e-6.1-test safety-test series-e2e-test \
+	module-test bench clean style \
 	install uninstall \
 	install-test layers-test FORCE
 
@@ -192,6 +193,12 @@ install-test:
 # checker/'s layering: includes and the object files' dependency graph.
 layers-test: $(PROGRAM)
 	@scripts/check-layers
+
+# External modules (--kernel): the corpus module and a relocated 6.12
+# driver against 6.12 (series --verify with M=, an arm64-only module on
+# arm64), and against 7.x when that tree is there (about 3 min warm).
+module-test: $(PROGRAM) $(KERNEL_6_12)
+	@tests/module/run ./$(PROGRAM) $(KERNEL_6_12) $(KERNEL_7)
 
 # series --verify on 6.12: git am, checkpatch, cross-compiles (~10 min).
 series-e2e-test: $(PROGRAM) $(KERNEL_6_12)

@@ -380,6 +380,7 @@ static struct ops_use *new_use(struct collect_ctx *ctx, CXCursor c,
 
 	use->kind = kind;
 	use->member_file = member_file(ctx, c);
+	use->member_absent = field_is_stand_in(clang_getCursorReferenced(c));
 	use->function = dup_or_null(ctx->function);
 	if (!cursor_in_tree(ctx, c, &use->loc))
 		src_loc_set(&use->loc, "<unknown>", 0, 0);
@@ -505,6 +506,7 @@ static void record_ops_designator(struct collect_ctx *ctx, CXCursor c)
 
 	use->kind = USE_INIT;
 	use->member_file = member_file(ctx, c);
+	use->member_absent = field_is_stand_in(clang_getCursorReferenced(c));
 	use->function = dup_or_null(ctx->function);
 	use->ops_name = dup_or_null(ctx->ops_name);
 	use->ops_file = dup_or_null(ctx->ops_file);

@@ -64,12 +64,36 @@ struct field_search {
 	bool found;
 };
 
+static enum CXChildVisitResult find_annotation(CXCursor c, CXCursor parent,
+					       CXClientData data)
+{
+	bool *found = data;
+	CXString s;
+
+	if (clang_getCursorKind(c) != CXCursor_AnnotateAttr)
+		return CXChildVisit_Continue;
+	s = clang_getCursorSpelling(c);
+	*found = !strcmp(clang_getCString(s), ABSENT_FIELD_ANNOTATION);
+	clang_disposeString(s);
+	return *found ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+bool field_is_stand_in(CXCursor field)
+{
+	bool found = false;
+
+	if (clang_getCursorKind(field) == CXCursor_FieldDecl)
+		clang_visitChildren(field, find_annotation, &found);
+	return found;
+}
+
 static enum CXVisitorResult find_field(CXCursor field, CXClientData data)
 {
 	struct field_search *s = data;
 	CXString name = clang_getCursorSpelling(field);
 
-	s->found = !strcmp(clang_getCString(name), s->name);
+	s->found = !strcmp(clang_getCString(name), s->name) &&
+		   !field_is_stand_in(field);
 	clang_disposeString(name);
 	return s->found ? CXVisit_Break : CXVisit_Continue;
 }

@@ -29,6 +29,8 @@ static const char lint_usage[] =
 "      --format FMT          text (GCC-style, default), json or sarif\n"
 "  -p, --compile-commands DIR  use DIR/compile_commands.json for flags\n"
 "      --no-prepare            do not prepare generated headers (less exact)\n"
+"      --kernel KTREE          TREE is an external module directory\n"
+"                              built against the kernel tree KTREE\n"
 "      --cache-dir DIR         where prepared trees are kept\n"
 "  -j, --jobs N                parse N files at once (default: all cores)\n"
 "  -q, --quiet                 no progress or status messages\n"
@@ -138,7 +140,7 @@ int cmd_lint(int argc, char **argv)
 
 	if (parse_lint_options(argc, argv, &o))
 		return EXIT_FATAL;
-	if (tree_open(o.tree, &tree))
+	if (tree_open_with(o.tree, o.flags.kernel, &tree))
 		return EXIT_FATAL;
 	ret = run_lint(&o, &tree);
 	tree_release(&tree);

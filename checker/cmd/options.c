@@ -11,6 +11,7 @@ static const struct option shared[] = {
 	{ "compile-commands", required_argument, NULL, 'p' },
 	{ "no-prepare", no_argument, NULL, 'P' },
 	{ "cache-dir", required_argument, NULL, 'C' },
+	{ "kernel", required_argument, NULL, 'k' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
@@ -31,6 +32,9 @@ static int shared_option(int c, const char *arg, struct flags_config *cfg)
 		return 0;
 	case 'C':
 		cfg->cache_dir = arg;
+		return 0;
+	case 'k':
+		cfg->kernel = arg;
 		return 0;
 	case 'j':
 		cfg->jobs = strtol(arg, &end, 10);

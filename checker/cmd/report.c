@@ -23,6 +23,7 @@ static const char report_usage[] =
 "  -p, --compile-commands DIR  as for scan, when scanning TREE\n"
 "      --no-prepare            as for scan\n"
 "      --cache-dir DIR         as for scan\n"
+"      --kernel KTREE          as for scan: TREE is an external module\n"
 "  -j, --jobs N                as for scan\n"
 "  -q, --quiet                 no progress or status messages\n"
 "  -v, --verbose               show the first errors of each file that does\n"

@@ -12,6 +12,7 @@
 
 static const char scan_usage[] =
 "usage: iommu-pgsize scan [options] [TREE]\n"
+"       iommu-pgsize scan [options] --kernel KTREE MODULE_DIR\n"
 "\n"
 "List every use of struct iommu_ops' pgsize_bitmap in a kernel tree, with\n"
 "the ops objects, their domain allocation and attach callbacks, and where\n"
@@ -19,6 +20,8 @@ static const char scan_usage[] =
 "\n"
 "  -p, --compile-commands DIR  use DIR/compile_commands.json for flags\n"
 "      --no-prepare            do not prepare generated headers (less exact)\n"
+"      --kernel KTREE          TREE is an external module directory\n"
+"                              built against the kernel tree KTREE\n"
 "      --cache-dir DIR         where prepared trees are kept\n"
 "                              (default: $XDG_CACHE_HOME/iommu-pgsize)\n"
 "  -j, --jobs N                parse N files at once (default: all cores)\n"
@@ -84,7 +87,7 @@ int cmd_scan(int argc, char **argv)
 
 	if (parse_scan_options(argc, argv, &o))
 		return EXIT_FATAL;
-	if (tree_open(o.tree, &tree))
+	if (tree_open_with(o.tree, o.flags.kernel, &tree))
 		return EXIT_FATAL;
 	if (scan_analyse(&tree, &o.flags, &res)) {
 		tree_release(&tree);

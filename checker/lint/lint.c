@@ -9,7 +9,7 @@
 #include "scan/parse.h"
 #include "scan/scan.h"
 
-/* The findings the gate judges: warnings; notes are for scan to show. */
+/* The findings the gate judges: not notes, which are for scan to show. */
 static void gated(const struct vec *findings, struct vec *out)
 {
 	size_t i;
@@ -17,7 +17,7 @@ static void gated(const struct vec *findings, struct vec *out)
 	for (i = 0; i < findings->nr; i++) {
 		struct finding *f = findings->items[i];
 
-		if (!strcmp(f->severity, "warning"))
+		if (strcmp(f->severity, "note"))
 			vec_push(out, f);
 	}
 }

@@ -39,6 +39,7 @@ struct ops_use {
 	bool copies_cfg;	/* write: of an io_pgtable_cfg's restricted sizes */
 	bool is_constant;	/* init: the value is a constant ... */
 	unsigned long long value;	/* ... equal to this */
+	bool member_absent;	/* the kernel has no such member: an error */
 };
 
 /* A callback stored in an ops object, or reached through it. */

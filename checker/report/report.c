@@ -34,7 +34,7 @@ static json_t *scan_now(const struct report_options *o)
 	struct tree tree;
 	json_t *j = NULL;
 
-	if (tree_open(o->tree, &tree))
+	if (tree_open_with(o->tree, o->flags.kernel, &tree))
 		return NULL;
 	if (!scan_analyse(&tree, &o->flags, &res)) {
 		j = scan_json(&res);

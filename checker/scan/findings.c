@@ -134,6 +134,15 @@ static void rule_ops_pgsize(const struct inventory *inv, struct vec *out)
 					  use->expr);
 
 		f->message = ops_use_message(use);
+		/* Against a kernel without the member it does not compile. */
+		if (use->member_absent) {
+			char *why = f->message;
+
+			f->severity = "error";
+			f->message = xasprintf("this kernel's struct iommu_ops has no pgsize_bitmap, so this does not compile: %s",
+					       why);
+			free(why);
+		}
 		finding_fingerprint(f, subject);
 		free(subject);
 		vec_push(out, f);

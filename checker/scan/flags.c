@@ -11,6 +11,7 @@
 
 #include "scan/flags.h"
 #include "scan/kbuild_cmd.h"
+#include "scan/module.h"
 #include <clang-c/Index.h>
 #include "lib/fileio.h"
 #include "lib/spawn.h"
@@ -336,6 +337,11 @@ static int flags_start(struct flags *f, const struct tree *tree,
 		       const struct flags_config *cfg, const char *arch)
 {
 	memset(f, 0, sizeof(*f));
+	/* A module's files, the kernel's flags: make -C KTREE M=DIR. */
+	if (tree->kernel) {
+		f->module = tree->root;
+		tree = tree->kernel;
+	}
 	f->tree = tree;
 	f->llvm = llvm_suffix();
 	f->arch = arch;
@@ -368,7 +374,7 @@ int flags_init(struct flags *f, const struct tree *tree,
 	if (f->source != FLAGS_UNPREPARED || cfg->no_prepare)
 		return 0;
 	f->objtree = cfg->objtree ? xstrdup(cfg->objtree) :
-		     cache_dir_for(tree, f->arch, cfg);
+		     cache_dir_for(f->tree, f->arch, cfg);
 	if (use_prepared(f, cfg))
 		warn("continuing without generated headers; expect parse errors (or use -p with a build's compile_commands.json)");
 	return 0;
@@ -376,8 +382,9 @@ int flags_init(struct flags *f, const struct tree *tree,
 
 bool flags_per_arch(const struct tree *tree, const struct flags_config *cfg)
 {
-	return tree->kbuild && !cfg->compdb_dir && !cfg->no_prepare &&
-	       !cfg->objtree;
+	/* A module's files are its Makefile's: the host's flags parse them. */
+	return tree->kbuild && !tree->kernel && !cfg->compdb_dir &&
+	       !cfg->no_prepare && !cfg->objtree;
 }
 
 int flags_init_arch(struct flags *f, const struct tree *tree,
@@ -405,6 +412,9 @@ int flags_prepare(struct flags *f, const struct flags_config *cfg)
 
 static void shell_args_free(void *args)
 {
+	/* NULL: kbuild printed no command for that file. */
+	if (!args)
+		return;
 	vec_free(args, free);
 	free(args);
 }
@@ -448,7 +458,11 @@ void flags_load_commands(struct flags *f, const struct vec *files)
 
 	if (f->source != FLAGS_PREPARED || !files->nr)
 		return;
-	if (kbuild_dry_run(f->tree->root, f->objtree, f->arch, f->llvm,
+	if (f->module ? module_dry_run(f->tree->root, f->objtree, f->arch,
+				       f->llvm, f->module,
+				       (char *const *)files->items, files->nr,
+				       &cmds) :
+	    kbuild_dry_run(f->tree->root, f->objtree, f->arch, f->llvm, NULL,
 			   (char *const *)files->items, files->nr, &cmds))
 		note("kbuild has no command for some files; they are parsed with fallback flags");
 	for (i = 0; i < files->nr; i++) {
@@ -572,7 +586,7 @@ static void kbuild_forced_includes(struct flags *f, struct vec *args)
 static void kbuild_file_flags(struct flags *f, const char *rel,
 			      struct vec *args)
 {
-	const char *src = f->tree->root;
+	const char *src = f->module ? f->module : f->tree->root;
 	const char *slash = strrchr(rel, '/');
 	char *dir = xstrndup(rel, slash ? (size_t)(slash - rel) : 0);
 	const char *file = slash ? slash + 1 : rel;
@@ -635,7 +649,7 @@ static CXCompileCommand database_entry(struct flags *f, const char *path,
 
 static void database_flags(struct flags *f, const char *rel, struct vec *args)
 {
-	char *path = path_join(f->tree->root, rel);
+	char *path = path_join(f->module ? f->module : f->tree->root, rel);
 	CXCompileCommands owned;
 	CXCompileCommand cmd = database_entry(f, path, &owned);
 	unsigned int i, n = clang_CompileCommand_getNumArgs(cmd);

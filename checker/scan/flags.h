@@ -26,12 +26,14 @@ struct flags_config {
 	bool no_prepare;
 	int jobs;
 	const char *objtree;	/* a prepared build directory to use as is */
+	const char *kernel;	/* --kernel: the tree is an external module */
 	bool print_args;	/* scan --print-args: show, do not parse */
 };
 
 struct flags {
 	enum flags_source source;
-	const struct tree *tree;
+	const struct tree *tree;	/* the kernel: headers, cache, kbuild */
+	const char *module;	/* an external module's root, files' base */
 	const char *arch;	/* kernel SRCARCH: ARCH= and arch/NAME */
 	char *objtree;		/* the prepared cache */
 	bool fentry;		/* kbuild would pass -DCC_USING_FENTRY */

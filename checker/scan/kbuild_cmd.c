@@ -35,7 +35,8 @@ static bool compiles(const struct vec *cmd, const char *rel, const char *obj)
 		if (!strcmp(a, "-c"))
 			c = true;
 		else if (!strcmp(a, "-o") && i + 1 < cmd->nr)
-			o = !strcmp(cmd->items[++i], obj);
+			/* External modules' objects are named absolutely. */
+			o = names_source(cmd->items[++i], obj);
 		else if (names_source(a, rel))
 			src = true;
 	}
@@ -82,8 +83,8 @@ void kbuild_parse_args(const struct vec *argv, const char *rel,
 }
 
 int kbuild_dry_run(const char *srcroot, const char *objtree, const char *arch,
-		   const char *llvm, char *const *rels, size_t n,
-		   struct vec *cmds)
+		   const char *llvm, const char *module, char *const *rels,
+		   size_t n, struct vec *cmds)
 {
 	struct vec argv = { 0 }, all = { 0 };
 	struct strbuf out = { 0 };
@@ -99,6 +100,8 @@ int kbuild_dry_run(const char *srcroot, const char *objtree, const char *arch,
 	vec_push(&argv, xasprintf("O=%s", objtree));
 	vec_push(&argv, xasprintf("ARCH=%s", arch));
 	vec_push(&argv, xasprintf("LLVM=%s", llvm));
+	if (module)
+		vec_push(&argv, xasprintf("M=%s", module));
 	for (i = 0; i < n; i++)
 		vec_push(&argv, object_of(rels[i]));
 	vec_push(&argv, NULL);

@@ -11,13 +11,15 @@
 
 /*
  * Dry-run kbuild for @n source files @rels (.c, relative to @srcroot) in
- * @objtree with ARCH=@arch and LLVM=@llvm. @cmds gets @n entries: the
- * compiler argv (struct vec of char *) of each file, or NULL where kbuild
- * printed none. Returns 0, or -1 when make failed.
+ * @objtree with ARCH=@arch and LLVM=@llvm. With @module (an external
+ * module's directory, or NULL for the tree's own files) make gets
+ * M=@module and @rels are relative to @module. @cmds gets @n entries:
+ * the compiler argv (struct vec of char *) of each file, or NULL where
+ * kbuild printed none. Returns 0, or -1 when make failed.
  */
 int kbuild_dry_run(const char *srcroot, const char *objtree, const char *arch,
-		   const char *llvm, char *const *rels, size_t n,
-		   struct vec *cmds);
+		   const char *llvm, const char *module, char *const *rels,
+		   size_t n, struct vec *cmds);
 
 /* The command of @cmds (from shell_commands()) compiling @rel, or NULL. */
 struct vec *kbuild_find_command(struct vec *cmds, const char *rel);

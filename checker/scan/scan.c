@@ -12,6 +12,7 @@
 #include "scan/findings.h"
 #include "scan/kbuild_arch.h"
 #include "scan/flags.h"
+#include "scan/module.h"
 #include "scan/output.h"
 #include "scan/parse.h"
 #include "scan/pch.h"
@@ -64,6 +65,27 @@ static int cmp_job_size(const void *a, const void *b)
 	const struct parse_job *ja = a, *jb = b;
 
 	return (jb->size > ja->size) - (jb->size < ja->size);
+}
+
+/*
+ * An external module is parsed with the kernel's headers as they are,
+ * but for a stand-in of the ops member when the kernel has none (so no
+ * PCH for modules: it would hold the headers without it).
+ */
+static void module_overlays(const struct tree *tree,
+			    const struct scan_scope *scope, struct vec *shim,
+			    struct vec *all)
+{
+	size_t i;
+
+	module_member_overlay(tree->kernel->root, shim);
+	for (i = 0; scope && scope->overlays && i < scope->overlays->nr; i++)
+		vec_push(all, scope->overlays->items[i]);
+	for (i = 0; i < shim->nr; i++)
+		vec_push(all, shim->items[i]);
+	if (shim->nr)
+		note("%sinclude/linux/iommu.h has no iommu_ops.pgsize_bitmap: the module's uses of it are compile errors there",
+		     tree->kernel->root);
 }
 
 /*
@@ -158,6 +180,7 @@ static int scan_tree(const struct tree *tree, const struct flags_config *cfg,
 		     const struct scan_scope *scope, struct scan_result *res)
 {
 	struct vec files = { 0 }, groups = { 0 };
+	struct vec overlays = { 0 }, shim = { 0 };
 	struct parse_job *jobs;
 	struct arch_group *first;
 	struct pch *pchs;
@@ -186,6 +209,8 @@ static int scan_tree(const struct tree *tree, const struct flags_config *cfg,
 	res->flags = first->flags.source;
 	res->candidates = files.nr;
 	note_arches(&groups);
+	if (tree->kernel)
+		module_overlays(tree, scope, &shim, &overlays);
 	jobs = xcalloc(files.nr, sizeof(*jobs));
 	pchs = xcalloc(groups.nr, sizeof(*pchs));
 	for (g = 0; g < groups.nr; g++) {
@@ -194,10 +219,12 @@ static int scan_tree(const struct tree *tree, const struct flags_config *cfg,
 		for (i = 0; i < grp->files.nr; i++) {
 			jobs[n + i].rel = grp->files.items[i];
 			jobs[n + i].size = file_size(tree, jobs[n + i].rel);
-			jobs[n + i].overlays = scope ? scope->overlays : NULL;
+			jobs[n + i].overlays = tree->kernel ? &overlays :
+					       scope ? scope->overlays : NULL;
 		}
 		/* A PCH would hide a changed header's new contents. */
-		group_flags(tree, grp, jobs + n, !scope || !scope->no_pch,
+		group_flags(tree, grp, jobs + n,
+			    (!scope || !scope->no_pch) && !tree->kernel,
 			    &pchs[g], &res->inv);
 		n += grp->files.nr;
 	}
@@ -223,6 +250,8 @@ out:
 	free(jobs);
 	vec_free(&groups, arch_group_free);
 	vec_free(&files, free);
+	vec_free(&overlays, NULL);
+	vec_free(&shim, module_overlay_free);
 	for (i = 0; i < res->inv.parsed.nr; i++)
 		usable += !((struct parse_result *)res->inv.parsed.items[i])->failed;
 	return usable;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "ast/relevance.h"
+#include "scan/module.h"
 #include "scan/tree.h"
 #include "lib/fileio.h"
 
@@ -80,6 +81,12 @@ int tree_open(const char *path, struct tree *tree)
 		error("cannot resolve '%s': %s", path, strerror(errno));
 		return -1;
 	}
+	if (!exists_below(real, "include/linux/iommu.h", S_IFREG) &&
+	    module_dir_detect(real)) {
+		error("'%s' is an external module directory; give the kernel it builds against with --kernel KTREE",
+		      path);
+		return -1;
+	}
 	if (!exists_below(real, "include/linux/iommu.h", S_IFREG)) {
 		error("'%s' does not look like a kernel tree: it has no include/linux/iommu.h",
 		      path);
@@ -97,6 +104,58 @@ void tree_release(struct tree *tree)
 {
 	free(tree->root);
 	free(tree->version);
+	if (tree->kernel) {
+		tree_release(tree->kernel);
+		free(tree->kernel);
+	}
+}
+
+static int module_open(const char *path, const char *kernel,
+		       struct tree *tree)
+{
+	struct tree *k = xcalloc(1, sizeof(*k));
+	char real[PATH_MAX];
+
+	memset(tree, 0, sizeof(*tree));
+	if (tree_open(kernel, k)) {
+		free(k);
+		return -1;
+	}
+	if (!k->kbuild) {
+		error("--kernel %s: not a kbuild tree (no Makefile and scripts/Kbuild.include)",
+		      kernel);
+		goto fail;
+	}
+	if (!realpath(path, real)) {
+		error("cannot resolve '%s': %s", path, strerror(errno));
+		goto fail;
+	}
+	if (exists_below(real, "include/linux/iommu.h", S_IFREG) &&
+	    exists_below(real, "scripts/Kbuild.include", S_IFREG)) {
+		error("'%s' is a kernel tree, not an external module; --kernel is for modules",
+		      path);
+		goto fail;
+	}
+	if (!module_dir_detect(real)) {
+		error("'%s' is not an external module directory: no Kbuild, or Makefile with obj-m, in it or below",
+		      path);
+		goto fail;
+	}
+	tree->root = path_join(real, "");
+	tree->kbuild = true;
+	tree->version = k->version ? xstrdup(k->version) : NULL;
+	tree->kernel = k;
+	return 0;
+fail:
+	tree_release(k);
+	free(k);
+	return -1;
+}
+
+int tree_open_with(const char *path, const char *kernel, struct tree *tree)
+{
+	return kernel ? module_open(path, kernel, tree) :
+			tree_open(path, tree);
 }
 
 struct source_file {

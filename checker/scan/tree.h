@@ -11,6 +11,11 @@ struct tree {
 	char *root;		/* real path, ending in '/' */
 	bool kbuild;		/* a real kernel tree with a kbuild Makefile */
 	char *version;		/* "6.12.57" for kbuild trees */
+	/*
+	 * An external module directory: root is the module's, kernel the
+	 * tree it builds against (kbuild, version and headers are its).
+	 */
+	struct tree *kernel;
 };
 
 struct tree_stats {
@@ -23,6 +28,13 @@ struct tree_stats {
 /* Returns 0, or prints why @path is not a usable tree and returns -1. */
 int tree_open(const char *path, struct tree *tree);
 void tree_release(struct tree *tree);
+
+/*
+ * Open @path as an external module directory built against the kernel
+ * tree @kernel (--kernel), or as a kernel tree when @kernel is NULL.
+ * Returns 0, or prints why not and returns -1.
+ */
+int tree_open_with(const char *path, const char *kernel, struct tree *tree);
 
 /*
  * Fill @files (relative paths, sorted) with the .c files that mention the

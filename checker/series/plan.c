@@ -269,6 +269,13 @@ static void plan_entry_choose(const struct inventory *inv,
 	struct runtime_uses ru;
 
 	other_uses(inv, ops, &ru);
+	/*
+	 * Sizes on an ops member the kernel no longer has (an external
+	 * module built against it): the code was written for the core's
+	 * fallback, and migrates as if it still were.
+	 */
+	if (verdict == OUTCOME_UNSIZED && ops->has_pgsize)
+		verdict = OUTCOME_FALLBACK;
 	e->finaliser = init ? init->where : NULL;
 	if (format && format->level == VERDICT_FINDING)
 		e->reason = xasprintf("its domains claim sizes their io-pgtable format cannot map (%s); fix the sizes first",

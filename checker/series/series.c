@@ -24,6 +24,7 @@
 #include "lib/git.h"
 #include "lib/outdir.h"
 #include "lib/spawn.h"
+#include "scan/module.h"
 
 struct series {
 	const struct series_options *o;
@@ -32,10 +33,12 @@ struct series {
 	char *scratch;		/* temporary directory */
 	char *work;		/* scratch/tree: the copy we commit in */
 	char *name, *email;	/* committer and Signed-off-by */
+	char *module_line;	/* the cover letter's word on the kernel */
 	char *name_cfg, *email_cfg;	/* as git -c options */
 	char *base;		/* commit the series applies to */
 	struct flags flags;	/* the original tree's, to re-parse patches */
 	bool have_flags;
+	struct vec shim;	/* a module's stand-in member (scan/module.h) */
 	bool failed;		/* an error was printed: exit 2 */
 	unsigned int commits;
 };
@@ -110,7 +113,8 @@ static char *history_prefix(struct series *s, const char *rel)
 	     line = strtok_r(NULL, "\n", &save)) {
 		char *colon = strstr(line, ": ");
 
-		if (colon && starts_with(line, "iommu/") &&
+		/* A module's history has prefixes of its own. */
+		if (colon && (s->tree->kernel || starts_with(line, "iommu/")) &&
 		    !memchr(line, ' ', colon - line))
 			best = xstrndup(line, colon - line);
 	}
@@ -161,7 +165,8 @@ static char *instance_unset(const struct plan_entry *e,
 static char *migration_fails(struct series *s, const struct plan_entry *e)
 {
 	struct tree patched = { .root = path_join(s->work, "") };
-	struct parse_job job = { .rel = e->ops->loc.file };
+	struct parse_job job = { .rel = e->ops->loc.file,
+				 .overlays = &s->shim };
 	enum outcome want = e->how == MIGRATE_FINALISED ? OUTCOME_FINALISED :
 			    OUTCOME_SETS;
 	struct inventory inv = { 0 };
@@ -221,7 +226,9 @@ static int run_rule(struct series *s, const char *rule,
 		    bool headers)
 {
 	char *sp = path_join(s->o->cocci_dir, rule);
-	char *inc = path_join(s->work, "include");
+	/* A module's types come from the kernel it builds against. */
+	char *inc = path_join(s->tree->kernel ? s->tree->kernel->root :
+			      s->work, "include");
 	char *log = path_join(s->scratch, "spatch.log"), *tmp;
 	struct vec argv = { 0 };
 	size_t i, size;
@@ -560,7 +567,7 @@ static int write_series(struct series *s, const struct vec *plan, bool core,
 		ret = -1;
 		goto out;
 	}
-	blurb = cover_blurb(plan, core);
+	blurb = cover_blurb(plan, core, s->module_line);
 	to = recipients(s, &patches);
 	replace_once(&cover, "*** SUBJECT HERE ***",
 		     "iommu: Give domains their page sizes, not iommu_ops");
@@ -586,6 +593,21 @@ out:
 	return ret;
 }
 
+/*
+ * An external module gets no core patch (the core is the kernel's); the
+ * cover letter names the kernel it was checked against.
+ */
+static void module_cover_line(struct series *s)
+{
+	const struct tree *k = s->tree->kernel;
+
+	s->module_line = xasprintf("These patches are for an external module, checked against Linux %s (%s), whose struct iommu_ops %s.",
+				   k->version ? k->version : "(unknown version)",
+				   k->root, s->shim.nr ?
+				   "no longer has pgsize_bitmap: until they are applied the module does not compile there" :
+				   "still has pgsize_bitmap and the core fallback; both belong to the kernel, so no patch here removes them");
+}
+
 static void series_release(struct series *s)
 {
 	if (s->have_flags)
@@ -595,6 +617,8 @@ static void series_release(struct series *s)
 	free(s->email);
 	free(s->name_cfg);
 	free(s->email_cfg);
+	free(s->module_line);
+	vec_free(&s->shim, module_overlay_free);
 }
 
 int series_run(const struct series_options *o)
@@ -607,17 +631,20 @@ int series_run(const struct series_options *o)
 	int ret = EXIT_FATAL;
 	size_t i;
 
-	if (tree_open(o->tree, &tree))
+	if (tree_open_with(o->tree, o->flags.kernel, &tree))
 		return EXIT_FATAL;
 	s.tree = &tree;
 	s.git = is_git_top(&tree);
-	if (output_dir_check(o->output, (const char *const[]){ tree.root },
-			     1) ||
+	if (output_dir_check(o->output, (const char *const[]){ tree.root,
+			     tree.kernel ? tree.kernel->root : NULL },
+			     tree.kernel ? 2 : 1) ||
 	    signoff_identity(&s) || check_clean(&s))
 		goto out_tree;
 	if (scan_analyse(&tree, &o->flags, &res))
 		goto out_tree;
 	plan_migration(&res.inv, &plan);
+	if (tree.kernel)
+		module_member_overlay(tree.kernel->root, &s.shim);
 	if (flags_init(&s.flags, &tree, &o->flags))
 		goto out;
 	s.have_flags = true;
@@ -637,7 +664,9 @@ int series_run(const struct series_options *o)
 		ret = s.failed ? EXIT_FATAL : 0;
 		goto out;
 	}
-	if (plan_complete(&plan))
+	if (tree.kernel)
+		module_cover_line(&s);
+	else if (plan_complete(&plan))
 		core = migrate_core(&s, &res.inv);
 	else
 		note("some drivers keep ops page sizes: the core fallback and the iommu_ops member stay");

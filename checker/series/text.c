@@ -386,7 +386,7 @@ static char *format_blurb(const char *blurb)
 }
 
 
-char *cover_blurb(const struct vec *plan, bool core)
+char *cover_blurb(const struct vec *plan, bool core, const char *module)
 {
 	struct strbuf sb = { 0 };
 	char *text;
@@ -394,9 +394,12 @@ char *cover_blurb(const struct vec *plan, bool core)
 	strbuf_addstr(&sb, "Page sizes are a property of a page table, not of a driver: one driver can run IOMMU instances with different capabilities, and the core gives every domain its own pgsize_bitmap. The drivers below still describe page sizes in struct iommu_ops and rely on the core copying ops->pgsize_bitmap into domains that have none. Each patch gives the domains their sizes where they are allocated or finalised, with exactly the value they had once finalised, and drops the ops member.\n\n");
 	blurb_list(&sb, plan, true);
 	blurb_list(&sb, plan, false);
-	strbuf_addstr(&sb, core ?
-		      "The last patch removes the core fallback in __iommu_domain_alloc() and the iommu_ops member.\n" :
-		      "The core fallback in __iommu_domain_alloc() and the iommu_ops member stay until every driver above is migrated.\n");
+	if (module)
+		strbuf_addf(&sb, "%s\n", module);
+	else
+		strbuf_addstr(&sb, core ?
+			      "The last patch removes the core fallback in __iommu_domain_alloc() and the iommu_ops member.\n" :
+			      "The core fallback in __iommu_domain_alloc() and the iommu_ops member stay until every driver above is migrated.\n");
 	text = format_blurb(sb.buf);
 	strbuf_release(&sb);
 	return text;

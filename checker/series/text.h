@@ -20,7 +20,11 @@ char *commit_message(const struct plan_entry *e, const char *prefix,
 		     const struct person *by);
 /* The last patch: the core fallback and the ops member go. */
 char *core_commit_message(const char *prefix, const struct person *by);
-/* The cover letter's text, wrapped; @core: the series removes the member. */
-char *cover_blurb(const struct vec *plan, bool core);
+/*
+ * The cover letter's text, wrapped; @core: the series removes the member.
+ * @module: a sentence naming the kernel an external module was checked
+ * against, said instead of the core's fate (NULL in a kernel tree).
+ */
+char *cover_blurb(const struct vec *plan, bool core, const char *module);
 
 #endif

@@ -65,55 +65,6 @@ int verify_arch_list(const char *list, struct vec *out)
 	return ret;
 }
 
-/* Append @text to the run's log, under a heading. */
-static void log_text(struct verify_run *run, const char *heading,
-		     const char *text)
-{
-	FILE *fp = fopen(run->log, "a");
-
-	if (!fp)
-		return;
-	fprintf(fp, "### %s\n%s%s", heading, text ? text : "",
-		text && *text && text[strlen(text) - 1] != '\n' ? "\n" : "");
-	fclose(fp);
-}
-
-/* The first line of @out that says error: (or warning:), for the table. */
-static char *first_complaint(const char *out)
-{
-	static const char *const keys[] = { "error:", "warning:", "Error" };
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(keys); i++) {
-		const char *hit = strstr(out, keys[i]);
-		const char *start;
-
-		if (!hit)
-			continue;
-		for (start = hit; start > out && start[-1] != '\n';)
-			start--;
-		return xstrndup(start, strcspn(start, "\n"));
-	}
-	return NULL;
-}
-
-/* A compiler warning: "file:line:col: warning: ...". */
-static bool has_compiler_warning(const char *out)
-{
-	const char *p = out;
-
-	while ((p = strstr(p, ": warning: "))) {
-		const char *start = p;
-
-		while (start > out && start[-1] != '\n')
-			start--;
-		if (!starts_with(start, "make"))
-			return true;
-		p++;
-	}
-	return false;
-}
-
 static void make_argv(struct verify_run *run, struct verify_arch *va,
 		      struct vec *argv, const char *target)
 {
@@ -143,7 +94,7 @@ static int run_make(struct verify_run *run, struct verify_arch *va,
 	ret = run_capture((char *const *)argv.items, out ? out : &mine, true);
 	heading = xasprintf("make ARCH=%s %s: exit %d", va->a->name, target,
 			    ret);
-	log_text(run, heading, (out ? out : &mine)->buf);
+	verify_log(run, heading, (out ? out : &mine)->buf);
 	free(heading);
 	strbuf_release(&mine);
 	vec_free(&argv, free);
@@ -240,10 +191,10 @@ static void compile_kbuild(struct verify_run *run, struct verify_compile *c)
 	}
 	obj = xasprintf("%.*s.o", (int)strlen(c->file) - 2, c->file);
 	if (!run_make(run, va, obj, &out) &&
-	    !has_compiler_warning(out.buf ? out.buf : ""))
+	    !verify_has_warning(out.buf ? out.buf : ""))
 		c->status = CHECK_PASS;
 	else
-		c->why = first_complaint(out.buf ? out.buf : "");
+		c->why = verify_first_complaint(out.buf ? out.buf : "");
 	strbuf_release(&out);
 	free(obj);
 }
@@ -263,9 +214,9 @@ static void compile_plain(struct verify_run *run, struct verify_compile *c)
 		c->status = CHECK_PASS;
 	} else {
 		c->status = CHECK_FAIL;
-		c->why = first_complaint(out.buf ? out.buf : "");
+		c->why = verify_first_complaint(out.buf ? out.buf : "");
 	}
-	log_text(run, heading, out.buf);
+	verify_log(run, heading, out.buf);
 	free(heading);
 	strbuf_release(&out);
 	free(inc);
@@ -286,7 +237,9 @@ static void compile_file(struct verify_run *run, struct verify_patch *p,
 		}
 	c->file = xstrdup(rel);
 	note("%s: compiling %s", p->name, rel);
-	if (run->rq->tree->kbuild)
+	if (run->rq->tree->kernel)
+		verify_module_compile(run, c);
+	else if (run->rq->tree->kbuild)
 		compile_kbuild(run, c);
 	else
 		compile_plain(run, c);
@@ -342,7 +295,7 @@ static void apply_patch(struct verify_run *run, struct verify_patch *p)
 	p->am = git(run->work, &out, (const char *[]){ "-c", AM_NAME, "-c",
 		    AM_EMAIL, "am", "-q", p->path, NULL }) ?
 		CHECK_FAIL : CHECK_PASS;
-	log_text(run, p->name, out.buf);
+	verify_log(run, p->name, out.buf);
 	if (p->am == CHECK_FAIL)
 		git(run->work, NULL, (const char *[]){ "am", "--abort", NULL });
 	strbuf_release(&out);
@@ -350,7 +303,10 @@ static void apply_patch(struct verify_run *run, struct verify_patch *p)
 
 static char *checkpatch_script(struct verify_run *run)
 {
-	char *own = path_join(run->work, "scripts/checkpatch.pl");
+	const struct tree *k = run->rq->tree->kernel;
+	/* A module has none: the kernel's it builds against. */
+	char *own = k ? path_join(k->root, "scripts/checkpatch.pl") :
+		   path_join(run->work, "scripts/checkpatch.pl");
 
 	if (run->rq->checkpatch) {
 		free(own);
@@ -378,14 +334,14 @@ static void run_checkpatch(struct verify_run *run, struct verify_patch *p,
 	vec_push(&argv, "perl");
 	vec_push(&argv, (char *)script);
 	vec_push(&argv, "--strict");
-	if (!run->rq->tree->kbuild)
+	if (!run->rq->tree->kbuild || run->rq->tree->kernel)
 		vec_push(&argv, "--no-tree");
 	vec_push(&argv, p->path);
 	vec_push(&argv, NULL);
 	/* Inside the copy, so that checkpatch knows the tree. */
 	run_capture_in(run->work, (char *const *)argv.items, &out, true);
 	vec_free(&argv, NULL);
-	log_text(run, "checkpatch", out.buf);
+	verify_log(run, "checkpatch", out.buf);
 	total = out.buf ? strstr(out.buf, "total: ") : NULL;
 	n = 0;
 	if (total)
@@ -481,7 +437,7 @@ static int rescan(struct verify_run *run)
 	else if (!cfg.compdb_dir)
 		cfg.no_prepare = true;
 	note("rescanning the patched tree");
-	if (tree_open(run->work, &patched))
+	if (tree_open_with(run->work, run->rq->flags->kernel, &patched))
 		goto out;
 	if (!scan_analyse(&patched, &cfg, &res)) {
 		rescan_count(&run->rescan, &res.findings, run->rq->before);
@@ -507,6 +463,8 @@ static void run_patches(struct verify_run *run)
 	for (i = 0; i < files.nr; i++)
 		if (ends_with(files.items[i], ".c"))
 			vec_push(&series_c, xstrdup(files.items[i]));
+	if (run->rq->tree->kernel)
+		verify_module_choose_arch(run, &series_c);
 	for (i = 0; i < run->patches.nr; i++) {
 		struct verify_patch *p = run->patches.items[i];
 
@@ -573,6 +531,7 @@ static void arch_free(void *item)
 
 static void run_release(struct verify_run *run)
 {
+	verify_module_release(run);
 	remove_scratch(&run->scratch, &run->work, &run->base);
 	free(run->log);
 	vec_free(&run->patches, patch_free);

@@ -74,6 +74,10 @@ struct verify_run {
 	struct verify_rescan rescan;
 	double seconds;
 	bool ok;
+	/* An external module: its architecture and the kernel's flags. */
+	struct verify_arch *module_arch;
+	bool module_tried;
+	struct flags *module_flags;
 };
 
 /* Check series' --verify, --arch and --checkpatch; -1 with a message. */
@@ -86,6 +90,23 @@ int series_verify_options(bool verify, const char *arches,
  * EXIT_FINDINGS when one failed, EXIT_FATAL when it could not run.
  */
 int series_verify(const struct verify_request *rq);
+
+/* Append @text to OUT/verify.log under @heading (verify_log.c). */
+void verify_log(struct verify_run *run, const char *heading, const char *text);
+/* The first line of a tool's output that says error: or warning:. */
+char *verify_first_complaint(const char *out);
+/* Did the compiler (not make) warn in @out? */
+bool verify_has_warning(const char *out);
+
+/*
+ * An external module's file: compiled with make -C KTREE O=<prepared>
+ * M=<module in the copy> on the first architecture that builds the
+ * whole unpatched module (verify_module.c).
+ */
+void verify_module_compile(struct verify_run *run, struct verify_compile *c);
+/* Before the first patch: that architecture, for the series' @files. */
+void verify_module_choose_arch(struct verify_run *run, const struct vec *files);
+void verify_module_release(struct verify_run *run);
 
 /* The patch x check table, and the same as JSON (verify_report.c). */
 void verify_write_table(FILE *fp, const struct verify_run *run);

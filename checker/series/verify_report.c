@@ -123,7 +123,11 @@ void verify_write_table(FILE *fp, const struct verify_run *run)
 		r->pgsize_format);
 	for (i = 0; i < r->lines.nr; i++)
 		fprintf(fp, "  %s\n", (char *)r->lines.items[i]);
-	if (run->rq->tree->kbuild)
+	if (run->rq->tree->kernel)
+		fprintf(fp, "\nexternal module: compiled with make -C %s M=<copy> on %s (the first architecture that builds it unpatched)\n",
+			run->rq->tree->kernel->root, run->module_arch ?
+			run->module_arch->a->name : "none");
+	else if (run->rq->tree->kbuild)
 		arch_rows(fp, run);
 	fprintf(fp, "\nverify: %s in %.0f s\n",
 		run->ok ? "every check passed" : "FAILED", run->seconds);

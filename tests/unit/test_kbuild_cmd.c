@@ -49,10 +49,41 @@ static void test_split_and_find(void **state)
 	vec_free(&cmds, shell_command_free);
 }
 
+/*
+ * An external module's compile, as 6.12 prints it for M=/m (objects
+ * named absolutely), and as 6.13 and later do from the module's
+ * directory (the source and object named alone).
+ */
+static void test_module_commands(void **state)
+{
+	static const char abs_run[] =
+		"clang-19 -nostdinc -c -o /m/sprd-iommu.o /m/sprd-iommu.c\n"
+		"clang-19 -c -o /m/sub/x.o /m/sub/x.c\n";
+	static const char local_run[] =
+		"clang-19 -nostdinc -c -o sprd-iommu.o sprd-iommu.c\n";
+	struct vec cmds = { 0 }, args = { 0 };
+	struct vec *cmd;
+
+	shell_commands(abs_run, &cmds);
+	cmd = kbuild_find_command(&cmds, "sprd-iommu.c");
+	assert_non_null(cmd);
+	assert_string_equal(cmd->items[4], "/m/sprd-iommu.o");
+	assert_ptr_equal(kbuild_find_command(&cmds, "sub/x.c"), cmds.items[1]);
+	kbuild_parse_args(cmd, "sprd-iommu.c", &args);
+	assert_int_equal(args.nr, 1);
+	assert_string_equal(args.items[0], "-nostdinc");
+	vec_free(&args, free);
+	vec_free(&cmds, shell_command_free);
+	shell_commands(local_run, &cmds);
+	assert_non_null(kbuild_find_command(&cmds, "sprd-iommu.c"));
+	vec_free(&cmds, shell_command_free);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_split_and_find),
+		cmocka_unit_test(test_module_commands),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
