@@ -639,6 +639,7 @@ static void inspect_ops_member(CXCursor member, CXCursor value, void *data)
 	} else if (type_is_pointer_to_record(type, DOMAIN_OPS_STRUCT)) {
 		/* The default domain ops are the paging domains' ops. */
 		as.paging_attach = &s->site->attach;
+		s->site->default_ops = value;
 		follow_domain_ops(&as, value);
 	} else if (type_is_pointer_to_record(type, DOMAIN_STRUCT)) {
 		/* A static domain: its .ops leads to attach_dev. */
@@ -758,6 +759,7 @@ static struct ops_object *record_ops_object(struct collect_ctx *ctx,
 	site->root = ctx->root;
 	site->ops = ops;
 	site->attach = clang_getNullCursor();
+	site->default_ops = clang_getNullCursor();
 	site->ops_type = type;
 	site->unset_alloc = clang_getNullCursor();
 	visit_designators(list, &(struct designator_visitor){

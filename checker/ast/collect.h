@@ -41,6 +41,7 @@ struct ops_site {
 	struct ops_object *ops;
 	struct vec allocs;	/* struct alloc_def, every allocator */
 	CXCursor attach;	/* the paging attach_dev's definition */
+	CXCursor default_ops;	/* default_domain_ops' value, or null */
 	CXType ops_type;	/* the core's struct iommu_ops, as declared */
 	CXCursor unset_alloc;	/* domain-init: one returning domains unsized */
 };

@@ -200,6 +200,7 @@ static struct label_state *label(struct flow *fl, const char *name)
 struct type_search {
 	bool non_paging;	/* a store says: not a paging domain */
 	bool paging;		/* a store of domain ops that map */
+	bool ops_stored;	/* any store of domain ops */
 };
 
 /*
@@ -265,8 +266,10 @@ static enum CXChildVisitResult find_type_store(CXCursor c, CXCursor parent,
 	if (member_of(lhs, DOMAIN_STRUCT, DOMAIN_TYPE_MEMBER) &&
 	    cursor_eval_unsigned(rhs, &type) && !(type & DOMAIN_PAGING_BIT))
 		s->non_paging = true;
-	else if (member_of(lhs, DOMAIN_STRUCT, DOMAIN_OPS_MEMBER))
+	else if (member_of(lhs, DOMAIN_STRUCT, DOMAIN_OPS_MEMBER)) {
+		s->ops_stored = true;
 		note_ops_store(s, rhs);
+	}
 	return CXChildVisit_Recurse;
 }
 
@@ -278,6 +281,33 @@ bool flow_allocates_non_paging(CXCursor def)
 		return false;
 	clang_visitChildren(def, find_type_store, &s);
 	return s.non_paging && !s.paging;
+}
+
+bool flow_domain_ops_translate_only(CXCursor value)
+{
+	CXCursor list = resolve_init_list(value);
+	CXCursor translate;
+
+	if (cursor_is_null(list) ||
+	    !cursor_is_null(init_list_member(list, DOMAIN_OPS_STRUCT,
+					     DOMAIN_MAP_MEMBER)) ||
+	    !cursor_is_null(init_list_member(list, DOMAIN_OPS_STRUCT,
+					     DOMAIN_OLD_MAP_MEMBER)))
+		return false;
+	translate = init_list_member(list, DOMAIN_OPS_STRUCT,
+				     DOMAIN_TRANSLATE_MEMBER);
+	return !cursor_is_null(translate) &&
+	       !cursor_is_null(function_definition(translate));
+}
+
+bool flow_stores_domain_ops(CXCursor def)
+{
+	struct type_search s = { 0 };
+
+	if (cursor_is_null(def))
+		return false;
+	clang_visitChildren(def, find_type_store, &s);
+	return s.ops_stored;
 }
 
 /* A same-file allocator of nested, identity or blocked domains. */

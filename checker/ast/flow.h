@@ -71,6 +71,18 @@ bool flow_store_chain(CXCursor fn, struct store_chain *chain);
  */
 bool flow_allocates_non_paging(CXCursor def);
 
+/*
+ * Does @def store domain ops into a domain? If not, its domains get the
+ * ops object's default_domain_ops from the core.
+ */
+bool flow_stores_domain_ops(CXCursor def);
+
+/*
+ * Do the domain ops @value names translate with the driver's own
+ * iova_to_phys but have no map_pages (a domain that cannot map)?
+ */
+bool flow_domain_ops_translate_only(CXCursor value);
+
 /* Does @value (&ops, say) name domain ops that map or translate? */
 bool flow_domain_ops_map(CXCursor value);
 

@@ -18,6 +18,19 @@ static bool is_sva_allocator(CXCursor def)
 	return !cursor_is_null(pointer_parameter(def, "mm_struct"));
 }
 
+/*
+ * An allocator that installs no domain ops leaves its domains the ops
+ * object's default_domain_ops: when those translate with the driver's own
+ * iova_to_phys but have no map_pages, its domains cannot map.
+ */
+static bool gets_non_paging_defaults(const struct ops_site *site,
+				     CXCursor def)
+{
+	return !cursor_is_null(site->default_ops) &&
+	       flow_domain_ops_translate_only(site->default_ops) &&
+	       !flow_stores_domain_ops(def);
+}
+
 /* Remember on the ops object what each paging allocator does. */
 static void note_paging_allocator(struct ops_object *ops, const char *fn,
 				  bool sets)
@@ -84,7 +97,8 @@ void rule_domain_init(struct ops_site *site)
 
 		/* Only domains that map need page sizes. */
 		if (cursor_is_null(a->def) || is_sva_allocator(a->def) ||
-		    flow_allocates_non_paging(a->def))
+		    flow_allocates_non_paging(a->def) ||
+		    gets_non_paging_defaults(site, a->def))
 			continue;
 		any_paging = true;
 		name = cursor_spelling(a->def);
