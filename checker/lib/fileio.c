@@ -62,12 +62,18 @@ int write_file(const char *path, const char *text, size_t len)
 	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
 	struct stat st;
 	int fd, saved;
+	sigset_t old;
 	mode_t mask;
 
+	cleanup_hold(&old);
 	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd >= 0)
+		cleanup_add(tmp);
+	saved = errno;
+	cleanup_release(&old);
+	errno = saved;
 	if (fd < 0)
 		goto fail;
-	cleanup_add(tmp);
 	/* mkstemp makes 0600; keep the old file's mode, or the umask's. */
 	if (!stat(path, &st)) {
 		fchmod(fd, st.st_mode & 07777);

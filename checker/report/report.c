@@ -141,6 +141,7 @@ int report_run(const struct report_options *o)
 		goto out;
 	if (!write_report(&r, o))
 		ret = 0;
+	output_dir_done(o->output);
 out:
 	report_release(&r);
 	return ret;
