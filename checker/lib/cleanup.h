@@ -7,10 +7,23 @@
 #ifndef IOMMU_PGSIZE_CLEANUP_H
 #define IOMMU_PGSIZE_CLEANUP_H
 
+#include <signal.h>
 #include <sys/types.h>
 
 /* Install the handlers; once, early in main(). */
 void cleanup_install(void);
+
+/* The signals handled: SIGINT, SIGTERM, SIGHUP. */
+void cleanup_signals(sigset_t *set);
+
+/*
+ * Around creating a path or child and registering it: the signals are
+ * blocked in this thread (@old gets the mask before) and a handler in
+ * another thread waits for cleanup_release(); after a signal, the
+ * thread stops here until the process exits.
+ */
+void cleanup_hold(sigset_t *old);
+void cleanup_release(const sigset_t *old);
 
 /* Remove @path (a file or a whole directory) if a signal comes. */
 void cleanup_add(const char *path);

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,15 +11,13 @@
 #include "lib/fileio.h"
 #include "lib/util.h"
 
-char *read_file(const char *path, size_t *size)
+/* All of @fd, which is closed. */
+static char *read_all(int fd, size_t *size)
 {
 	struct strbuf sb = { 0 };
 	char chunk[65536];
 	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	if (fd < 0)
-		return NULL;
 	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
 		if (n < 0) {
 			int saved = errno;
@@ -35,6 +34,38 @@ char *read_file(const char *path, size_t *size)
 	close(fd);
 	*size = sb.len;
 	return strbuf_detach(&sb);
+}
+
+char *read_file(const char *path, size_t *size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	return fd < 0 ? NULL : read_all(fd, size);
+}
+
+char *read_regular_file(const char *path, size_t *size)
+{
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	struct stat st;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return NULL;
+	}
+	return read_all(fd, size);
+}
+
+const char *read_regular_error(int err)
+{
+	if (err == ELOOP)
+		return "it is a symbolic link";
+	if (err == EINVAL)
+		return "it is not a regular file";
+	return strerror(err);
 }
 
 static int write_all(int fd, const char *text, size_t len)
@@ -62,12 +93,18 @@ int write_file(const char *path, const char *text, size_t len)
 	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
 	struct stat st;
 	int fd, saved;
+	sigset_t old;
 	mode_t mask;
 
+	cleanup_hold(&old);
 	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd >= 0)
+		cleanup_add(tmp);
+	saved = errno;
+	cleanup_release(&old);
+	errno = saved;
 	if (fd < 0)
 		goto fail;
-	cleanup_add(tmp);
 	/* mkstemp makes 0600; keep the old file's mode, or the umask's. */
 	if (!stat(path, &st)) {
 		fchmod(fd, st.st_mode & 07777);

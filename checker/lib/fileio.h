@@ -7,6 +7,14 @@
 
 /* Read a whole file; NULL with errno set on failure. */
 char *read_file(const char *path, size_t *size);
+/*
+ * The same for a file that must be a regular one, not reached through a
+ * symbolic link (an input directory's member, which could name any file
+ * of the user's): ELOOP for a symlink, EINVAL for anything else.
+ */
+char *read_regular_file(const char *path, size_t *size);
+/* Why read_regular_file() failed, in words. */
+const char *read_regular_error(int err);
 
 /*
  * Replace @path whole with @len bytes of @text (a temporary file in the

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/cleanup.h"
 #include "lib/fileio.h"
 #include "lib/outdir.h"
 #include "lib/spawn.h"
@@ -116,8 +117,9 @@ int output_dir_prepare(const char *out)
 {
 	static const char stamp[] =
 		"iommu-pgsize wrote this directory; its next run replaces it whole.\n";
-	char *path;
-	int ret;
+	char *path, real[PATH_MAX];
+	sigset_t old;
+	int ret, saved;
 
 	if (!emptiness(out) &&
 	    run_program((char *const[]){ "rm", "-rf", "--", (char *)out,
@@ -125,8 +127,15 @@ int output_dir_prepare(const char *out)
 		error("cannot remove the earlier output %s", out);
 		return -1;
 	}
-	if (mkdir_p(out)) {
-		error("cannot create %s: %s", out, strerror(errno));
+	/* Until output_dir_done(), a signal removes it: no half output. */
+	cleanup_hold(&old);
+	ret = mkdir_p(out) || !realpath(out, real) ? -1 : 0;
+	saved = errno;
+	if (!ret)
+		cleanup_add(real);
+	cleanup_release(&old);
+	if (ret) {
+		error("cannot create %s: %s", out, strerror(saved));
 		return -1;
 	}
 	path = path_join(out, OUTPUT_STAMP);
@@ -135,4 +144,12 @@ int output_dir_prepare(const char *out)
 		error("cannot write %s: %s", path, strerror(errno));
 	free(path);
 	return ret;
+}
+
+void output_dir_done(const char *out)
+{
+	char real[PATH_MAX];
+
+	if (realpath(out, real))
+		cleanup_forget(real);
 }

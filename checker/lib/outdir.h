@@ -18,7 +18,12 @@
  */
 int output_dir_check(const char *out, const char *const *reads, size_t n);
 
-/* Empty @out (it passed output_dir_check()), create it, stamp it. */
+/*
+ * Empty @out (it passed output_dir_check()), create it, stamp it. A
+ * signal removes it until output_dir_done(): the run is over, whole or
+ * failed.
+ */
 int output_dir_prepare(const char *out);
+void output_dir_done(const char *out);
 
 #endif

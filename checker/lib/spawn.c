@@ -12,10 +12,55 @@
 
 extern char **environ;
 
+/*
+ * Start @argv registered with lib/cleanup, so that a signal at any moment
+ * stops it and its children; it gets the caller's signal mask and the
+ * default actions.
+ * 0, or an errno value.
+ */
+static int spawn(pid_t *pid, char *const argv[],
+		 const posix_spawn_file_actions_t *actions)
+{
+	posix_spawnattr_t attr;
+	sigset_t old, handled;
+	int err;
+
+	cleanup_signals(&handled);
+	posix_spawnattr_init(&attr);
+	/* Its own process group, so that the handler stops its children. */
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK |
+					POSIX_SPAWN_SETSIGDEF |
+					POSIX_SPAWN_SETPGROUP);
+	posix_spawnattr_setpgroup(&attr, 0);
+	posix_spawnattr_setsigdefault(&attr, &handled);
+	cleanup_hold(&old);
+	posix_spawnattr_setsigmask(&attr, &old);
+	err = posix_spawnp(pid, argv[0], actions, &attr, argv, environ);
+	if (!err)
+		cleanup_add_child(*pid);
+	cleanup_release(&old);
+	posix_spawnattr_destroy(&attr);
+	return err;
+}
+
+/* Wait for @pid and forget it: its exit status, or -1. */
+static int reap(pid_t pid)
+{
+	int status;
+
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR) {
+			cleanup_forget_child(pid);
+			return -1;
+		}
+	cleanup_forget_child(pid);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 int run_program(char *const argv[], const char *log_path)
 {
 	posix_spawn_file_actions_t actions;
-	int status, err;
+	int err;
 	pid_t pid;
 
 	posix_spawn_file_actions_init(&actions);
@@ -26,20 +71,13 @@ int run_program(char *const argv[], const char *log_path)
 						 0644);
 		posix_spawn_file_actions_adddup2(&actions, 1, 2);
 	}
-	err = posix_spawnp(&pid, argv[0], &actions, NULL, argv, environ);
+	err = spawn(&pid, argv, &actions);
 	posix_spawn_file_actions_destroy(&actions);
 	if (err) {
 		error("cannot run %s: %s", argv[0], strerror(err));
 		return -1;
 	}
-	cleanup_add_child(pid);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR) {
-			cleanup_forget_child(pid);
-			return -1;
-		}
-	cleanup_forget_child(pid);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return reap(pid);
 }
 
 int run_capture(char *const argv[], struct strbuf *out, bool merge_stderr)
@@ -52,7 +90,7 @@ int run_capture_in(const char *dir, char *const argv[], struct strbuf *out,
 {
 	posix_spawn_file_actions_t actions;
 	char buf[65536];
-	int fds[2], status, err;
+	int fds[2], err;
 	ssize_t n;
 	pid_t pid;
 
@@ -67,7 +105,7 @@ int run_capture_in(const char *dir, char *const argv[], struct strbuf *out,
 	posix_spawn_file_actions_addclose(&actions, fds[1]);
 	if (dir)
 		posix_spawn_file_actions_addchdir_np(&actions, dir);
-	err = posix_spawnp(&pid, argv[0], &actions, NULL, argv, environ);
+	err = spawn(&pid, argv, &actions);
 	posix_spawn_file_actions_destroy(&actions);
 	close(fds[1]);
 	if (err) {
@@ -84,12 +122,5 @@ int run_capture_in(const char *dir, char *const argv[], struct strbuf *out,
 		strbuf_add(out, buf, n);
 	}
 	close(fds[0]);
-	cleanup_add_child(pid);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR) {
-			cleanup_forget_child(pid);
-			return -1;
-		}
-	cleanup_forget_child(pid);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return reap(pid);
 }

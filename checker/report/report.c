@@ -85,10 +85,11 @@ static int copy_patches(const struct report *r, const char *series,
 	closedir(dh);
 	for (i = 0; i < r->patches.nr && !ret; i++) {
 		char *from = path_join(series, r->patches.items[i]);
-		char *text = read_file(from, &size);
+		char *text = read_regular_file(from, &size);
 
 		if (!text) {
-			error("cannot read %s: %s", from, strerror(errno));
+			error("cannot read %s: %s", from,
+			      read_regular_error(errno));
 			ret = -1;
 		} else {
 			ret = write_out(dir, r->patches.items[i], text, size);
@@ -141,6 +142,7 @@ int report_run(const struct report_options *o)
 		goto out;
 	if (!write_report(&r, o))
 		ret = 0;
+	output_dir_done(o->output);
 out:
 	report_release(&r);
 	return ret;

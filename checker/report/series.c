@@ -6,8 +6,10 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "report/report.h"
 #include "lib/diffpath.h"
@@ -57,11 +59,11 @@ static int map_patch(struct report *r, const char *dir, const char *name)
 {
 	char *path = path_join(dir, name);
 	size_t size;
-	char *text = read_file(path, &size);
+	char *text = read_regular_file(path, &size);
 	int matched;
 
 	if (!text) {
-		error("cannot read %s: %s", path, strerror(errno));
+		error("cannot read %s: %s", path, read_regular_error(errno));
 		free(path);
 		return -1;
 	}
@@ -129,10 +131,10 @@ static void read_cover(struct report *r, const char *dir)
 {
 	char *path = path_join(dir, r->cover);
 	size_t size;
-	char *text = read_file(path, &size);
+	char *text = read_regular_file(path, &size);
 
 	if (!text) {
-		warn("cannot read %s: %s", path, strerror(errno));
+		warn("cannot read %s: %s", path, read_regular_error(errno));
 		free(path);
 		return;
 	}
@@ -145,7 +147,8 @@ int report_add_series(struct report *r, const char *dir)
 {
 	DIR *dh = opendir(dir);
 	struct dirent *de;
-	int patches = 0, matched = 0, n;
+	struct stat st;
+	int patches = 0, matched = 0, n, err;
 	size_t i;
 
 	if (!dh) {
@@ -153,9 +156,21 @@ int report_add_series(struct report *r, const char *dir)
 		      strerror(errno));
 		return -1;
 	}
-	while ((de = readdir(dh)))
-		if (ends_with(de->d_name, ".patch"))
-			vec_push(&r->patches, xstrdup(de->d_name));
+	while ((de = readdir(dh))) {
+		if (!ends_with(de->d_name, ".patch"))
+			continue;
+		/* A link could name any file of the user's: we copy them. */
+		err = fstatat(dirfd(dh), de->d_name, &st, AT_SYMLINK_NOFOLLOW) ?
+		      errno : S_ISLNK(st.st_mode) ? ELOOP :
+		      S_ISREG(st.st_mode) ? 0 : EINVAL;
+		if (err) {
+			error("%s/%s: %s; a series directory holds the files 'iommu-pgsize series -o' wrote",
+			      dir, de->d_name, read_regular_error(err));
+			closedir(dh);
+			return -1;
+		}
+		vec_push(&r->patches, xstrdup(de->d_name));
+	}
 	closedir(dh);
 	vec_sort(&r->patches, cmp_str);
 	if (!r->patches.nr) {

@@ -152,6 +152,41 @@ void filter_compiler_args(const char *const *argv, int argc, const char *dir,
 	}
 }
 
+/*
+ * Without a home, a directory of this user's in $TMPDIR (or /tmp). Anyone
+ * could have made it first, to feed us headers or to read or replace what
+ * we write: it must be ours, a real directory, and writable by us alone.
+ */
+static char *private_cache_root(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct stat st;
+	char *dir;
+
+	/* kbuild's recipes hand O= to a shell. */
+	if (!tmp || *tmp != '/' || !shell_safe(tmp))
+		tmp = "/tmp";
+	dir = xasprintf("%s/iommu-pgsize-cache-%u", tmp, (unsigned int)getuid());
+	if (mkdir(dir, 0700) && errno != EEXIST) {
+		error("cannot create the cache directory %s: %s", dir,
+		      strerror(errno));
+	} else if (lstat(dir, &st)) {
+		error("cannot read the cache directory %s: %s", dir,
+		      strerror(errno));
+	} else if (!S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
+		   (st.st_mode & 022)) {
+		error("not using the cache directory %s: it is %s; it must be a directory owned by uid %u that only it can write (remove it, or set --cache-dir or HOME)",
+		      dir, !S_ISDIR(st.st_mode) ? "not a directory" :
+		      st.st_uid != getuid() ? "owned by another user" :
+		      "writable by others", (unsigned int)getuid());
+	} else {
+		return dir;
+	}
+	free(dir);
+	return NULL;
+}
+
+/* NULL after an error. */
 static char *cache_root(const struct flags_config *cfg)
 {
 	const char *xdg = getenv("XDG_CACHE_HOME");
@@ -168,7 +203,7 @@ static char *cache_root(const struct flags_config *cfg)
 		return path_join(xdg, "iommu-pgsize");
 	if (home && *home)
 		return xasprintf("%s/.cache/iommu-pgsize", home);
-	return xstrdup("/tmp/iommu-pgsize-cache");
+	return private_cache_root();
 }
 
 
@@ -181,6 +216,8 @@ static char *cache_dir_for(const struct tree *tree, const char *arch,
 	const char *p;
 	char *dir;
 
+	if (!root)
+		return NULL;
 	for (p = tree->root + 1; *p; p++)
 		strbuf_add(&name, isalnum((unsigned char)*p) || *p == '.' ||
 			   *p == '-' ? p : "_", 1);
@@ -375,6 +412,8 @@ int flags_init(struct flags *f, const struct tree *tree,
 		return 0;
 	f->objtree = cfg->objtree ? xstrdup(cfg->objtree) :
 		     cache_dir_for(f->tree, f->arch, cfg);
+	if (!f->objtree)
+		return -1;
 	if (use_prepared(f, cfg))
 		warn("continuing without generated headers; expect parse errors (or use -p with a build's compile_commands.json)");
 	return 0;
@@ -391,7 +430,9 @@ int flags_init_arch(struct flags *f, const struct tree *tree,
 		    const struct flags_config *cfg, const char *srcarch)
 {
 	flags_start(f, tree, cfg, srcarch);
-	f->objtree = cache_dir_for(tree, f->arch, cfg);
+	f->objtree = cache_dir_for(f->tree, f->arch, cfg);
+	if (!f->objtree)
+		return -1;
 	return configure_cache(f, cfg);
 }
 

@@ -678,6 +678,7 @@ int series_run(const struct series_options *o)
 			.output = o->output, .patches = &written,
 			.arches = o->arches, .checkpatch = o->checkpatch,
 			.jobs = o->flags.jobs, .before = &res.findings });
+	output_dir_done(o->output);
 out:
 	vec_free(&plan, plan_entry_free);
 	vec_free(&written, free);

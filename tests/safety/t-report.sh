@@ -19,3 +19,24 @@ run report -q --scan "$out/scan.json" --series "$out/oob" -o "$out/oob-report"
 expect_status "report: a truncated quoted name is an error" 2 "$st"
 expect_match "report: the patch is read as touching nothing" \
 	"0001-x.patch touches no driver file" "$out/e"
+# A *.patch symlink in a series directory could name any file of the
+# user's, which report would copy into its output; a FIFO would hang it.
+# Both are refused before anything is written.
+mkdir -p "$out/sl"
+printf '%s\n' 'diff --git a/drivers/iommu/finch-iommu.c b/drivers/iommu/finch-iommu.c' \
+	>"$out/sl/0001-finch.patch"
+printf 'SECRET\n' >"$out/secret.txt"
+ln -s "$out/secret.txt" "$out/sl/0002-secret.patch"
+run report -q --scan "$out/scan.json" --series "$out/sl" -o "$out/sl-report"
+expect_status "report: a *.patch symlink exits 2" 2 "$st"
+expect_match "report: and names it" \
+	"sl/0002-secret.patch: it is a symbolic link" "$out/e"
+expect_eq "report: its target is copied nowhere" "" \
+	"$(grep -rl SECRET "$out/sl-report" 2>/dev/null)"
+rm "$out/sl/0002-secret.patch"
+mkfifo "$out/sl/0002-fifo.patch"
+timeout 60 "$prog" report -q --scan "$out/scan.json" --series "$out/sl" \
+	-o "$out/sl-report" >"$out/o" 2>"$out/e"
+expect_status "report: a *.patch FIFO exits 2, without waiting" 2 "$?"
+expect_match "report: and names it" \
+	"sl/0002-fifo.patch: it is not a regular file" "$out/e"
