@@ -54,7 +54,7 @@ KERNEL_7 ?= $(BUILD)/linux-source-7
 KERNEL_6_1 ?= $(BUILD)/linux-source-6.1
 
 .PHONY: all deps demo check unit-test corpus-test series-test report-test e2e-test \
-	lint-test e2e-7-test lint-7-test e2e-6.1-test safety-test series-e2e-test \
+	lint-test e2e-7-test lint-7-test e2e-6.1-test e2e-7-parse-test safety-test series-e2e-test \
 	module-test bench clean style \
 	install uninstall \
 	install-test layers-test FORCE
@@ -161,9 +161,15 @@ $(KERNEL_6_1):
 $(KERNEL_7):
 	@scripts/fetch-kernel 7 trixie-backports $@
 
-# The oldest supported tree: every candidate file parses cleanly.
+# The oldest supported tree and today's: every candidate file parses
+# cleanly, architecture-only drivers with their architecture's flags.
 e2e-6.1-test: $(PROGRAM) $(KERNEL_6_1)
-	@tests/e2e/run-6.1 ./$(PROGRAM) $(KERNEL_6_1)
+	@tests/e2e/run-parse ./$(PROGRAM) $(KERNEL_6_1) tests/e2e/linux-6.1 true \
+		$(BUILD)/e2e-6.1
+
+e2e-7-parse-test: $(PROGRAM) $(KERNEL_7)
+	@tests/e2e/run-parse ./$(PROGRAM) $(KERNEL_7) tests/e2e/linux-7 false \
+		$(BUILD)/e2e-7-parse
 
 # Then: the arguments libclang gets equal "make V=1"'s on two architectures.
 e2e-test: $(PROGRAM) $(KERNEL_6_12)
@@ -178,8 +184,9 @@ safety-test: $(PROGRAM) $(KERNEL_6_12)
 lint-test: $(PROGRAM) $(MAN_PAGE) docs/iommu-pgsize.1 $(KERNEL_6_12)
 	@tests/lint/run ./$(PROGRAM) $(KERNEL_6_12)
 
-# 7.x, against expectations read from 7.3 (tests/e2e/linux-7); each
-# skips, with status 0, when the tree is absent.
+# 7.x, against every expectation read from 7.3 (tests/e2e/linux-7); not
+# in make check while some of the reading's rows still fail (the README
+# lists them). Each skips, with status 0, when the tree is absent.
 e2e-7-test: $(PROGRAM) $(KERNEL_7)
 	@tests/e2e/run-7 ./$(PROGRAM) $(KERNEL_7)
 
