@@ -177,9 +177,36 @@ static bool mentions_instance(CXCursor expr, const struct binding_walk *w)
 }
 
 /*
+ * A getter: a function of this translation unit whose body only returns
+ * one of its parameters' fields or a constant (dev_to_node()). What it
+ * returns is a copy, like a field read in place.
+ */
+static bool is_getter(CXCursor call)
+{
+	CXCursor def = function_definition(call);
+	CXCursor body, ret, value;
+	unsigned long long n;
+
+	if (cursor_is_null(def))
+		return false;
+	body = cursor_child(def, cursor_child_count(def) - 1);
+	if (clang_getCursorKind(body) != CXCursor_CompoundStmt ||
+	    cursor_child_count(body) != 1)
+		return false;
+	ret = cursor_child(body, 0);
+	if (clang_getCursorKind(ret) != CXCursor_ReturnStmt ||
+	    cursor_child_count(ret) != 1)
+		return false;
+	value = cursor_strip(cursor_child(ret, 0));
+	return clang_getCursorKind(value) == CXCursor_MemberRefExpr ||
+	       cursor_eval_unsigned(value, &n);
+}
+
+/*
  * Instance state: the instance itself, what a call makes from it (an id
  * from its pool, memory mapped with its device) or an address into it (a
- * register base). Plain numbers copied from it are attributes, not state.
+ * register base). Plain numbers copied from it, in place or through a
+ * getter, are attributes, not state.
  */
 static bool derived_from_instance(CXCursor value, const struct binding_walk *w)
 {
@@ -189,6 +216,8 @@ static bool derived_from_instance(CXCursor value, const struct binding_walk *w)
 	t = clang_getCursorType(value);
 	if (is_instance_pointer(t))
 		return true;
+	if (clang_getCursorKind(value) == CXCursor_CallExpr && is_getter(value))
+		return false;
 	if (clang_getCursorKind(value) == CXCursor_DeclRefExpr)
 		return is_local(value, w);
 	if (clang_getCursorKind(value) == CXCursor_CallExpr ||

@@ -195,6 +195,24 @@ static const char no_state[] =
 	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
 	"	.default_domain_ops = &b_dops };\n";
 
+/* A number a getter copies from the instance, first time only: no state. */
+static const char getter_copy[] =
+	"static int inst_id(struct inst *inst)\n"
+	"{\n"
+	"	return inst->iommu.id;\n"
+	"}\n"
+	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+	"{\n"
+	"	struct bdom *d = (struct bdom *)dom;\n"
+	"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+	"	if (!d->users)\n"
+	"		d->users = inst_id(inst);\n"
+	"	return 0;\n"
+	"}\n"
+	"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+	"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+	"	.default_domain_ops = &b_dops };\n";
+
 /* Bound after "if (d->users > 0) ... return": a counter, not a pointer. */
 static const char bound_counter[] =
 	"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
@@ -561,6 +579,11 @@ static void test_attach_binding_rebinds(void **state)
 	release(&j);
 
 	v = binding(&j, no_state);
+	assert_int_equal(v->verdict, OUTCOME_NA);
+	release(&j);
+
+	/* dev_to_node(iommu->dev): a copy through a getter is no state. */
+	v = binding(&j, getter_copy);
 	assert_int_equal(v->verdict, OUTCOME_NA);
 	release(&j);
 }
