@@ -78,20 +78,23 @@ static bool is_domain_pgsize(CXCursor c)
 
 static bool callee_sets(struct flow *fl, CXCursor call);
 
-/* "domain->pgsize_bitmap = x" or "|= x": the domain gets sizes here. */
+/*
+ * "domain->pgsize_bitmap = x" or "|= x": the domain gets sizes here.
+ * "&= x" only narrows sizes something else gave it.
+ */
 static bool is_domain_store(CXCursor c)
 {
 	enum CXCursorKind kind = clang_getCursorKind(c);
 	bool store = false;
 	char *op;
 
-	if (kind == CXCursor_CompoundAssignOperator)
-		return is_domain_pgsize(cursor_child(c, 0));
-	if (kind != CXCursor_BinaryOperator ||
+	if ((kind != CXCursor_BinaryOperator &&
+	     kind != CXCursor_CompoundAssignOperator) ||
 	    !is_domain_pgsize(cursor_child(c, 0)))
 		return false;
 	op = binary_operator(c);
-	store = op && !strcmp(op, "=");
+	store = op && (kind == CXCursor_BinaryOperator ? !strcmp(op, "=") :
+		       strcmp(op, "&="));
 	free(op);
 	return store;
 }

@@ -5,7 +5,8 @@
  * Verdicts: domain-init "sets", through another translation unit whose
  * store is in a header: the paging allocator returns its domain only after
  * swift_pt_v1_init() (swiftpt/fmt/swift_v1.c, made from
- * swiftpt/swift_pt_common.h) returned 0. The domain ops map through the
+ * swiftpt/swift_pt_common.h) returned 0; the "&=" after it only narrows
+ * those sizes, it gives none. The domain ops map through the
  * library and have no map_pages; iova_to_phys makes them paging ops.
  *
  * Resembles: 7.x drivers/iommu/riscv/iommu.c
@@ -16,11 +17,13 @@
 #include <linux/iommu.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/swift_pt.h>
 
-/* Every Swift instance walks four levels. */
+/* Every Swift instance walks four levels, without 1G blocks. */
 #define SWIFT_LEVELS	4
+#define SWIFT_SIZES	(SZ_4K | SZ_2M)
 
 struct swift_iommu {
 	struct iommu_device	iommu;
@@ -69,6 +72,8 @@ static struct iommu_domain *swift_domain_alloc_paging(struct device *dev)
 		kfree(sdom);
 		return ERR_PTR(ret);
 	}
+	/* No 1G blocks on this IOMMU: narrows what the library gave. */
+	sdom->pt.domain.pgsize_bitmap &= SWIFT_SIZES;
 	return &sdom->pt.domain;
 }
 
