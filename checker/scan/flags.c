@@ -388,11 +388,18 @@ static int flags_start(struct flags *f, const struct tree *tree,
 	return 0;
 }
 
+/* The tree whose caches the flags use: @f's own, or cfg->caches_of. */
+static const struct tree *cache_tree(const struct flags *f,
+				     const struct flags_config *cfg)
+{
+	return cfg->caches_of ? cfg->caches_of : f->tree;
+}
+
 static int use_prepared(struct flags *f, const struct flags_config *cfg)
 {
 	if (has_stamp(f->objtree, PREPARED_STAMP))
 		note("using prepared headers in %s", f->objtree);
-	else if (prepare_cache(f, cfg))
+	else if (cfg->caches_of || prepare_cache(f, cfg))
 		return -1;
 	f->source = FLAGS_PREPARED;
 	f->fentry = config_enabled(f->objtree, "CONFIG_FUNCTION_TRACER") &&
@@ -411,7 +418,7 @@ int flags_init(struct flags *f, const struct tree *tree,
 	if (f->source != FLAGS_UNPREPARED || cfg->no_prepare)
 		return 0;
 	f->objtree = cfg->objtree ? xstrdup(cfg->objtree) :
-		     cache_dir_for(f->tree, f->arch, cfg);
+		     cache_dir_for(cache_tree(f, cfg), f->arch, cfg);
 	if (!f->objtree)
 		return -1;
 	if (use_prepared(f, cfg))
@@ -430,9 +437,12 @@ int flags_init_arch(struct flags *f, const struct tree *tree,
 		    const struct flags_config *cfg, const char *srcarch)
 {
 	flags_start(f, tree, cfg, srcarch);
-	f->objtree = cache_dir_for(f->tree, f->arch, cfg);
+	f->objtree = cache_dir_for(cache_tree(f, cfg), f->arch, cfg);
 	if (!f->objtree)
 		return -1;
+	/* Another tree's cache is used as it is, never made. */
+	if (cfg->caches_of)
+		return has_stamp(f->objtree, PREPARED_STAMP) ? 0 : -1;
 	return configure_cache(f, cfg);
 }
 

@@ -28,6 +28,11 @@ struct flags_config {
 	const char *objtree;	/* a prepared build directory to use as is */
 	const char *kernel;	/* --kernel: the tree is an external module */
 	bool print_args;	/* scan --print-args: show, do not parse */
+	/*
+	 * Parse with this tree's prepared caches, as they are (the original
+	 * of a patched copy: its generated headers are the same).
+	 */
+	const struct tree *caches_of;
 };
 
 struct flags {

@@ -420,7 +420,8 @@ static int save_rescan(struct verify_run *run, const struct scan_result *res)
 
 /*
  * The scan of the patched copy, with the compile flags of the original
- * tree's prepared cache (its generated headers are the same).
+ * tree's prepared caches, one per architecture (its generated headers
+ * are the same).
  */
 static int rescan(struct verify_run *run)
 {
@@ -432,7 +433,11 @@ static int rescan(struct verify_run *run)
 
 	if (flags_init(&orig, run->rq->tree, run->rq->flags))
 		return -1;
-	if (orig.source == FLAGS_PREPARED)
+	/* Each architecture's cache of the original, as the scan used them. */
+	if (orig.source == FLAGS_PREPARED && !cfg.objtree &&
+	    !run->rq->tree->kernel)
+		cfg.caches_of = run->rq->tree;
+	else if (orig.source == FLAGS_PREPARED)
 		cfg.objtree = orig.objtree;
 	else if (!cfg.compdb_dir)
 		cfg.no_prepare = true;
