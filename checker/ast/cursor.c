@@ -52,6 +52,13 @@ char *file_tree_path(CXFile file, const char *root)
 	return rel;
 }
 
+char *diagnostic_text(CXDiagnostic d)
+{
+	return take_string(clang_formatDiagnostic(d,
+		CXDiagnostic_DisplaySourceLocation |
+		CXDiagnostic_DisplayColumn));
+}
+
 char *type_spelling(CXType t)
 {
 	return take_string(clang_getTypeSpelling(t));

@@ -19,6 +19,8 @@ void cursor_pos_release(struct cursor_pos *pos);
 
 char *cursor_spelling(CXCursor c);
 char *type_spelling(CXType t);
+/* A diagnostic as clang prints it, with file, line and column. */
+char *diagnostic_text(CXDiagnostic d);
 
 /* A file's path relative to @root (ending in '/'), or NULL outside it. */
 char *file_tree_path(CXFile file, const char *root);

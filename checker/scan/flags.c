@@ -284,6 +284,7 @@ static int run_kbuild(const struct flags *f, const struct flags_config *cfg,
  */
 static int configure_cache(struct flags *f, const struct flags_config *cfg)
 {
+	static const char werror_off[] = "# CONFIG_WERROR is not set\n";
 	char *pins, *extra;
 	int ret;
 
@@ -298,8 +299,7 @@ static int configure_cache(struct flags *f, const struct flags_config *cfg)
 	     f->arch);
 	pins = path_join(f->objtree, "allmod.config");
 	extra = xasprintf("KCONFIG_ALLCONFIG=%s", pins);
-	ret = write_file(pins, "# CONFIG_WERROR is not set\n",
-			 strlen("# CONFIG_WERROR is not set\n"));
+	ret = write_file(pins, werror_off, strlen(werror_off));
 	if (ret)
 		error("cannot write %s", pins);
 	else

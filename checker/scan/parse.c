@@ -8,6 +8,7 @@
 #include <clang-c/Index.h>
 
 #include "ast/collect.h"
+#include "ast/cursor.h"
 #include "ast/derive.h"
 #include "ast/disabled.h"
 #include "rules/rules.h"
@@ -38,14 +39,13 @@ static void count_errors(CXTranslationUnit tu, struct parse_result *res)
 
 		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error &&
 		    res->errors++ < SHOWN_DIAGNOSTICS) {
-			CXString s = clang_formatDiagnostic(d,
-				CXDiagnostic_DisplaySourceLocation |
-				CXDiagnostic_DisplayColumn);
+			char *text = diagnostic_text(d);
 
+			strbuf_addf(&shown, "  %s\n", text);
 			if (!res->first_error)
-				res->first_error = xstrdup(clang_getCString(s));
-			strbuf_addf(&shown, "  %s\n", clang_getCString(s));
-			clang_disposeString(s);
+				res->first_error = text;
+			else
+				free(text);
 		}
 		clang_disposeDiagnostic(d);
 	}

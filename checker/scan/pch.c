@@ -6,6 +6,7 @@
 #include <clang-c/Index.h>
 
 #include "ast/collect.h"
+#include "ast/cursor.h"
 #include "scan/parse.h"
 #include "scan/pch.h"
 #include "lib/cleanup.h"
@@ -109,14 +110,8 @@ static char *first_error(CXTranslationUnit tu)
 	for (i = 0; i < n && !err; i++) {
 		CXDiagnostic d = clang_getDiagnostic(tu, i);
 
-		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
-			CXString s = clang_formatDiagnostic(d,
-				CXDiagnostic_DisplaySourceLocation |
-				CXDiagnostic_DisplayColumn);
-
-			err = xstrdup(clang_getCString(s));
-			clang_disposeString(s);
-		}
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error)
+			err = diagnostic_text(d);
 		clang_disposeDiagnostic(d);
 	}
 	return err;
