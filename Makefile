@@ -24,7 +24,8 @@ ALL_CFLAGS := $(CFLAGS) $(WARNINGS) -std=gnu11 -D_GNU_SOURCE -pthread \
 	-Ichecker -DCLANG_RESOURCE_INCLUDE='"$(CLANG_RESOURCE_INCLUDE)"' \
 	$(shell pkg-config --cflags jansson 2>/dev/null)
 LDLIBS := -L$(LLVM_PREFIX)/lib -Wl,-rpath,$(LLVM_PREFIX)/lib -lclang \
-	$(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -pthread
+	$(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) \
+	$(shell pkg-config --libs libcrypto 2>/dev/null || echo -lcrypto) -pthread
 
 BUILD := build
 PROGRAM := iommu-pgsize

@@ -10,6 +10,7 @@
 static const struct option shared[] = {
 	{ "compile-commands", required_argument, NULL, 'p' },
 	{ "no-prepare", no_argument, NULL, 'P' },
+	{ "no-cache", no_argument, NULL, 'N' },
 	{ "cache-dir", required_argument, NULL, 'C' },
 	{ "kernel", required_argument, NULL, 'k' },
 	{ "jobs", required_argument, NULL, 'j' },
@@ -29,6 +30,9 @@ static int shared_option(int c, const char *arg, struct flags_config *cfg)
 		return 0;
 	case 'P':
 		cfg->no_prepare = true;
+		return 0;
+	case 'N':
+		cfg->no_cache = true;
 		return 0;
 	case 'C':
 		cfg->cache_dir = arg;

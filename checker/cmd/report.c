@@ -22,6 +22,7 @@ static const char report_usage[] =
 "  -o, --output DIR            where to write (default: report/out)\n"
 "  -p, --compile-commands DIR  as for scan, when scanning TREE\n"
 "      --no-prepare            as for scan\n"
+"      --no-cache              as for scan\n"
 "      --cache-dir DIR         as for scan\n"
 "      --kernel KTREE          as for scan: TREE is an external module\n"
 "  -j, --jobs N                as for scan\n"

@@ -20,6 +20,7 @@ static const char scan_usage[] =
 "\n"
 "  -p, --compile-commands DIR  use DIR/compile_commands.json for flags\n"
 "      --no-prepare            do not prepare generated headers (less exact)\n"
+"      --no-cache              parse every file again, reuse no earlier result\n"
 "      --kernel KTREE          TREE is an external module directory\n"
 "                              built against the kernel tree KTREE\n"
 "      --cache-dir DIR         where prepared trees are kept\n"

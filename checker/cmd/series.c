@@ -35,7 +35,7 @@ static const char series_usage[] =
 "      --kernel KTREE          TREE is an external module directory built\n"
 "                              against KTREE: no core patch; --verify\n"
 "                              compiles it with make -C KTREE M=\n"
-"  -p, --compile-commands DIR, --no-prepare, --cache-dir DIR, -j N\n"
+"  -p, --compile-commands DIR, --no-prepare, --no-cache, --cache-dir DIR, -j N\n"
 "                              as for scan\n"
 "  -q, --quiet                 no status messages\n"
 "  -v, --verbose               show the first errors of each file that does\n"

@@ -194,6 +194,21 @@ char *strbuf_detach(struct strbuf *sb)
 	return s;
 }
 
+char *str_replace_all(const char *s, const char *from, const char *to)
+{
+	struct strbuf sb = { 0 };
+	size_t len = strlen(from);
+	const char *hit;
+
+	while (len && (hit = strstr(s, from))) {
+		strbuf_add(&sb, s, hit - s);
+		strbuf_addstr(&sb, to);
+		s = hit + len;
+	}
+	strbuf_addstr(&sb, s);
+	return strbuf_detach(&sb);
+}
+
 void strbuf_release(struct strbuf *sb)
 {
 	free(sb->buf);
@@ -259,6 +274,11 @@ int mkdir_p(const char *path)
 		ret = -1;
 	free(copy);
 	return ret;
+}
+
+int vec_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 bool vec_contains_str(const struct vec *v, const char *s)

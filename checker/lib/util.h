@@ -44,6 +44,8 @@ void vec_push(struct vec *v, void *item);
 void vec_free(struct vec *v, void (*free_item)(void *));
 void vec_sort(struct vec *v, int (*cmp)(const void *, const void *));
 bool vec_contains_str(const struct vec *v, const char *s);
+/* For vec_sort() of strings. */
+int vec_cmp_str(const void *a, const void *b);
 
 /* A growable NUL-terminated string. */
 struct strbuf {
@@ -57,6 +59,8 @@ void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__printf(2, 3);
 char *strbuf_detach(struct strbuf *sb);
+/* @s with every @from replaced by @to, malloc'ed. */
+char *str_replace_all(const char *s, const char *from, const char *to);
 void strbuf_release(struct strbuf *sb);
 
 /*

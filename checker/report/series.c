@@ -17,11 +17,6 @@
 
 #define COVER_LETTER "0000-cover-letter.patch"
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static struct report_driver *driver_of(struct report *r, const char *file)
 {
 	size_t i;
@@ -172,7 +167,7 @@ int report_add_series(struct report *r, const char *dir)
 		vec_push(&r->patches, xstrdup(de->d_name));
 	}
 	closedir(dh);
-	vec_sort(&r->patches, cmp_str);
+	vec_sort(&r->patches, vec_cmp_str);
 	if (!r->patches.nr) {
 		error("%s has no *.patch files: not a directory 'iommu-pgsize series -o' wrote",
 		      dir);

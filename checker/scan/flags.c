@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "scan/flags.h"
+#include "scan/kbuild_cache.h"
 #include "scan/kbuild_cmd.h"
 #include "scan/module.h"
 #include <clang-c/Index.h>
@@ -186,8 +187,7 @@ static char *private_cache_root(void)
 	return NULL;
 }
 
-/* NULL after an error. */
-static char *cache_root(const struct flags_config *cfg)
+char *flags_cache_root(const struct flags_config *cfg)
 {
 	const char *xdg = getenv("XDG_CACHE_HOME");
 	const char *home = getenv("HOME");
@@ -211,7 +211,7 @@ static char *cache_root(const struct flags_config *cfg)
 static char *cache_dir_for(const struct tree *tree, const char *arch,
 			   const struct flags_config *cfg)
 {
-	char *root = cache_root(cfg);
+	char *root = flags_cache_root(cfg);
 	struct strbuf name = { 0 };
 	const char *p;
 	char *dir;
@@ -382,6 +382,7 @@ static int flags_start(struct flags *f, const struct tree *tree,
 	f->tree = tree;
 	f->llvm = llvm_suffix();
 	f->arch = arch;
+	f->fresh = cfg->no_cache;
 	if (cfg->compdb_dir)
 		return open_database(f, cfg->compdb_dir);
 	f->source = tree->kbuild ? FLAGS_UNPREPARED : FLAGS_PLAIN;
@@ -513,8 +514,9 @@ void flags_load_commands(struct flags *f, const struct vec *files)
 				       f->llvm, f->module,
 				       (char *const *)files->items, files->nr,
 				       &cmds) :
-	    kbuild_dry_run(f->tree->root, f->objtree, f->arch, f->llvm, NULL,
-			   (char *const *)files->items, files->nr, &cmds))
+	    kbuild_commands(f->tree->root, f->objtree, f->arch, f->llvm,
+			    f->fresh, (char *const *)files->items, files->nr,
+			    &cmds))
 		note("kbuild has no command for some files; they are parsed with fallback flags");
 	for (i = 0; i < files->nr; i++) {
 		struct vec *args;

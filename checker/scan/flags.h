@@ -28,6 +28,8 @@ struct flags_config {
 	const char *objtree;	/* a prepared build directory to use as is */
 	const char *kernel;	/* --kernel: the tree is an external module */
 	bool print_args;	/* scan --print-args: show, do not parse */
+	/* --no-cache: parse every file and dry-run kbuild again */
+	bool no_cache;
 	/*
 	 * Parse with this tree's prepared caches, as they are (the original
 	 * of a patched copy: its generated headers are the same).
@@ -42,6 +44,7 @@ struct flags {
 	const char *arch;	/* kernel SRCARCH: ARCH= and arch/NAME */
 	char *objtree;		/* the prepared cache */
 	bool fentry;		/* kbuild would pass -DCC_USING_FENTRY */
+	bool fresh;		/* --no-cache: dry-run kbuild every time */
 	CXCompilationDatabase db;
 	CXCompileCommands all;	/* every database entry, for fallbacks */
 	char *llvm;		/* LLVM= for kbuild: the libclang we use */
@@ -51,6 +54,9 @@ struct flags {
 };
 
 const char *flags_source_name(enum flags_source source);
+
+/* Where caches are kept (--cache-dir, XDG, ~/.cache); NULL after an error. */
+char *flags_cache_root(const struct flags_config *cfg);
 
 /*
  * Set up flags for @tree on the host's architecture; may prepare the

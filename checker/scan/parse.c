@@ -13,6 +13,8 @@
 #include "ast/disabled.h"
 #include "rules/rules.h"
 #include "scan/parse.h"
+#include "scan/pch.h"
+#include "scan/result_cache.h"
 
 struct pool {
 	const struct tree *tree;
@@ -24,6 +26,7 @@ struct pool {
 	struct inventory *inv;
 	bool progress;
 	bool force_config;
+	struct result_cache *cache;
 };
 
 /* --verbose shows this many of a file's errors. */
@@ -144,7 +147,7 @@ void collect_and_judge(CXTranslationUnit tu, const char *root,
 static void parse_and_collect(struct pool *pool, CXIndex index,
 			      struct parse_job *job, CXTranslationUnit tu,
 			      const char *path, struct parse_result *res,
-			      struct inventory *inv)
+			      struct inventory *inv, struct vec *deps)
 {
 	struct disabled_code dc = { 0 };
 	struct vec args = { 0 };
@@ -177,6 +180,8 @@ static void parse_and_collect(struct pool *pool, CXIndex index,
 		if (pool->force_config)
 			find_disabled_code(again, pool->tree->root, &dc);
 	}
+	if (again)
+		result_cache_deps(again, &args, deps);
 	if (again) {
 		collect_and_judge(again, pool->tree->root,
 				  pool->force_config ? NULL : &dc.regions, inv);
@@ -210,11 +215,34 @@ static bool pch_rejected(CXTranslationUnit tu)
 	return rejected;
 }
 
+/*
+ * Headers read through the PCH are the file's inputs too; the PCH's own
+ * temporary files are not (the next run has its own, or none).
+ */
+static void add_pch_deps(struct vec *deps, const struct pch *pch)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < pch->deps.nr; i++)
+		if (!vec_contains_str(deps, pch->deps.items[i]))
+			vec_push(deps, xstrdup(pch->deps.items[i]));
+	for (i = 0; i < deps->nr; i++) {
+		if (starts_with(deps->items[i], pch->dir))
+			free(deps->items[i]);
+		else
+			deps->items[kept++] = deps->items[i];
+	}
+	deps->nr = kept;
+}
+
 static void parse_one(struct pool *pool, CXIndex index, struct parse_job *job,
 		      struct inventory *inv)
 {
 	struct parse_result *res = xcalloc(1, sizeof(*res));
 	char *path = path_join(pool->tree->root, job->rel);
+	const struct vec *used = &job->args;
+	struct inventory part = { 0 };
+	struct vec deps = { 0 };
 	CXTranslationUnit tu;
 
 	res->file = xstrdup(job->rel);
@@ -226,8 +254,8 @@ static void parse_one(struct pool *pool, CXIndex index, struct parse_job *job,
 	if (job->plain_args.nr && (!tu || pch_rejected(tu))) {
 		if (tu)
 			clang_disposeTranslationUnit(tu);
-		tu = parse_with(index, path, &job->plain_args,
-				job->overlays);
+		used = &job->plain_args;
+		tu = parse_with(index, path, used, job->overlays);
 	}
 	if (!tu) {
 		res->failed = true;
@@ -235,11 +263,23 @@ static void parse_one(struct pool *pool, CXIndex index, struct parse_job *job,
 					     job->rel);
 	} else {
 		count_errors(tu, res);
-		parse_and_collect(pool, index, job, tu, path, res, inv);
+		result_cache_deps(tu, used, &deps);
+		parse_and_collect(pool, index, job, tu, path, res, &part,
+				  &deps);
 		clang_disposeTranslationUnit(tu);
 	}
-	inv->files_scanned++;
-	vec_push(&inv->parsed, res);
+	part.files_scanned++;
+	vec_push(&part.parsed, res);
+	if (pool->cache && !res->failed) {
+		bool with_pch = job->pch && used == &job->args;
+
+		if (with_pch)
+			add_pch_deps(&deps, job->pch);
+		result_cache_put(pool->cache, job, &deps, &part,
+				 with_pch ? job->pch->inv : NULL);
+	}
+	inventory_merge(inv, &part);
+	vec_free(&deps, free);
 	free(path);
 }
 
@@ -263,6 +303,8 @@ static void *worker(void *arg)
 	size_t i;
 
 	while ((i = atomic_fetch_add(&pool->next, 1)) < pool->n) {
+		if (pool->jobs[i].cached)
+			continue;
 		parse_one(pool, index, &pool->jobs[i], &local);
 		show_progress(pool, pool->jobs[i].rel);
 	}
@@ -274,11 +316,12 @@ static void *worker(void *arg)
 }
 
 void parse_all(const struct tree *tree, struct parse_job *jobs, size_t n,
-	       int threads, bool force_config, struct inventory *inv)
+	       int threads, bool force_config, struct result_cache *cache,
+	       struct inventory *inv)
 {
 	struct pool pool = {
 		.tree = tree, .jobs = jobs, .n = n, .inv = inv,
-		.force_config = force_config,
+		.force_config = force_config, .cache = cache,
 		.progress = !quiet && isatty(STDERR_FILENO),
 	};
 	pthread_t *tids;

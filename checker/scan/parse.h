@@ -10,6 +10,9 @@
 #include "model/model.h"
 #include "scan/tree.h"
 
+struct pch;
+struct result_cache;
+
 /* Contents that replace a file's on disk, for checking a patch. */
 struct source_overlay {
 	char *path;		/* absolute, as the parser opens it */
@@ -25,6 +28,9 @@ struct parse_job {
 	long long size;		/* bytes, to schedule big files first */
 	const char *arch;	/* whose flags these are, or NULL */
 	char *forced;		/* CONFIG_ symbols defined in @args, or NULL */
+	const struct pch *pch;	/* the PCH in @args, or NULL */
+	char cache_key[65];	/* result_cache_get() sets it */
+	bool cached;		/* the result cache had its inventory */
 };
 
 /*
@@ -35,10 +41,12 @@ void collect_and_judge(CXTranslationUnit tu, const char *root,
 		       const struct vec *only, struct inventory *inv);
 
 /*
- * Parse every job with @threads threads, adding to @inv. @force_config:
- * there is no real configuration, so enable what the code asks for.
+ * Parse every job not ->cached with @threads threads, adding to @inv and
+ * keeping each result in @cache (if any). @force_config: there is no real
+ * configuration, so enable what the code asks for.
  */
 void parse_all(const struct tree *tree, struct parse_job *jobs, size_t n,
-	       int threads, bool force_config, struct inventory *inv);
+	       int threads, bool force_config, struct result_cache *cache,
+	       struct inventory *inv);
 
 #endif

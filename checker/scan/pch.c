@@ -8,7 +8,9 @@
 #include "ast/collect.h"
 #include "ast/cursor.h"
 #include "scan/parse.h"
+#include "scan/inventory_json.h"
 #include "scan/pch.h"
+#include "scan/result_cache.h"
 #include "lib/cleanup.h"
 #include "lib/fileio.h"
 
@@ -137,20 +139,18 @@ static char *write_pch_source(const char *dir, const struct vec *headers)
 }
 
 void pch_build(struct pch *pch, const struct tree *tree, struct flags *flags,
-	       const struct parse_job *jobs, size_t n, struct inventory *inv)
+	       const struct vec *files, struct inventory *inv)
 {
-	struct vec files = { 0 }, headers = { 0 }, args = { 0 };
+	struct vec headers = { 0 }, args = { 0 };
+	struct inventory part = { 0 };
 	CXTranslationUnit tu = NULL;
 	CXIndex index = NULL;
 	char *source = NULL, *err;
-	size_t i;
 
 	memset(pch, 0, sizeof(*pch));
-	if (n < 4 || !flags_for_pch(flags, &args))
+	if (files->nr < 4 || !flags_for_pch(flags, &args))
 		goto out;
-	for (i = 0; i < n; i++)
-		vec_push(&files, jobs[i].rel);
-	common_includes(tree, &files, 30, &headers);
+	common_includes(tree, files, 30, &headers);
 	if (!headers.nr)
 		goto out;
 	pch->dir = make_temp_dir("pch");
@@ -177,7 +177,10 @@ void pch_build(struct pch *pch, const struct tree *tree, struct flags *flags,
 		goto out;
 	}
 	/* Files using the PCH will not walk these headers: do it here. */
-	collect_and_judge(tu, tree->root, NULL, inv);
+	collect_and_judge(tu, tree->root, NULL, &part);
+	pch->inv = inventory_to_json(&part);
+	inventory_merge(inv, &part);
+	result_cache_deps(tu, &args, &pch->deps);
 	pch->path = path_join(pch->dir, "common.h.pch");
 	if (clang_saveTranslationUnit(tu, pch->path,
 				      clang_defaultSaveOptions(tu))) {
@@ -192,7 +195,6 @@ out:
 	if (index)
 		clang_disposeIndex(index);
 	free(source);
-	vec_free(&files, NULL);
 	vec_free(&headers, free);
 	vec_free(&args, free);
 }
@@ -211,5 +213,7 @@ void pch_remove(struct pch *pch)
 	}
 	free(pch->dir);
 	free(pch->path);
+	json_decref(pch->inv);
+	vec_free(&pch->deps, free);
 	memset(pch, 0, sizeof(*pch));
 }

@@ -6,6 +6,8 @@
 #ifndef IOMMU_PGSIZE_PCH_H
 #define IOMMU_PGSIZE_PCH_H
 
+#include <jansson.h>
+
 #include "scan/flags.h"
 #include "model/model.h"
 #include "scan/parse.h"
@@ -14,15 +16,18 @@ struct pch {
 	char *dir;		/* temporary directory holding it */
 	char *path;		/* the .pch file, NULL when there is none */
 	unsigned int headers;
+	json_t *inv;		/* what its headers show, for the result cache */
+	struct vec deps;	/* the files it read */
 };
 
 /*
- * Build a PCH for @jobs if the flags allow one; what its headers show is
- * collected into @inv, since files using it no longer walk them. On
- * failure pch->path stays NULL and files are parsed without it.
+ * Build a PCH for @files (four or more) if the flags allow one; what its
+ * headers show is collected into @inv, since files using it no longer
+ * walk them. On failure pch->path stays NULL and files are parsed
+ * without it.
  */
 void pch_build(struct pch *pch, const struct tree *tree, struct flags *flags,
-	       const struct parse_job *jobs, size_t n, struct inventory *inv);
+	       const struct vec *files, struct inventory *inv);
 void pch_remove(struct pch *pch);
 
 /* Headers included with <> by at least @percent% of @files (and two). */

@@ -16,6 +16,7 @@
 #include "scan/output.h"
 #include "scan/parse.h"
 #include "scan/pch.h"
+#include "scan/result_cache.h"
 #include "scan/scan.h"
 #include "scan/summaries.h"
 #include "scan/tree.h"
@@ -111,35 +112,84 @@ static void fallback_flags(const struct tree *tree, struct arch_group *g,
 	vec_free(&gates, free);
 }
 
-/*
- * Each group's command lines from kbuild, its precompiled header and its
- * files' arguments; @jobs are the group's, in @pch its header.
- */
+/* Each group's command lines from kbuild and its files' arguments. */
 static void group_flags(const struct tree *tree, struct arch_group *g,
-			struct parse_job *jobs, bool use_pch, struct pch *pch,
-			struct inventory *inv)
+			struct parse_job *jobs)
 {
 	size_t i;
 
 	flags_load_commands(&g->flags, &g->files);
-	memset(pch, 0, sizeof(*pch));
-	if (use_pch)
-		pch_build(pch, tree, &g->flags, jobs, g->files.nr, inv);
-	if (pch->path)
-		note("%s: precompiled %u headers most of its %zu files include",
-		     g->name ? g->name : "all", pch->headers, g->files.nr);
 	for (i = 0; i < g->files.nr; i++) {
 		jobs[i].arch = g->name;
-		if (vec_contains_str(&g->fallback, jobs[i].rel)) {
+		if (vec_contains_str(&g->fallback, jobs[i].rel))
 			fallback_flags(tree, g, &jobs[i]);
+		else
+			flags_for_file(&g->flags, jobs[i].rel, NULL,
+				       &jobs[i].args);
+	}
+}
+
+/*
+ * A precompiled header for the group's files the result cache did not
+ * have, if enough of them are left to gain from one; @jobs are the
+ * group's.
+ */
+static void group_pch(const struct tree *tree, struct arch_group *g,
+		      struct parse_job *jobs, struct pch *pch,
+		      struct inventory *inv)
+{
+	struct vec left = { 0 };
+	size_t i;
+
+	memset(pch, 0, sizeof(*pch));
+	for (i = 0; i < g->files.nr; i++)
+		if (!jobs[i].cached && !jobs[i].forced)
+			vec_push(&left, jobs[i].rel);
+	pch_build(pch, tree, &g->flags, &left, inv);
+	if (pch->path)
+		note("%s: precompiled %u headers most of its %zu files to parse include",
+		     g->name ? g->name : "all", pch->headers, left.nr);
+	vec_free(&left, NULL);
+	if (!pch->path)
+		return;
+	for (i = 0; i < g->files.nr; i++) {
+		if (jobs[i].cached || jobs[i].forced)
 			continue;
-		}
+		jobs[i].plain_args = jobs[i].args;
+		memset(&jobs[i].args, 0, sizeof(jobs[i].args));
 		flags_for_file(&g->flags, jobs[i].rel, pch->path,
 			       &jobs[i].args);
-		if (pch->path)
-			flags_for_file(&g->flags, jobs[i].rel, NULL,
-				       &jobs[i].plain_args);
+		jobs[i].pch = pch;
 	}
+}
+
+/* Look every job up in the result cache (none with --no-cache). */
+static struct result_cache *cache_lookup(const struct tree *tree,
+					 const struct flags_config *cfg,
+					 struct parse_job *jobs, size_t n,
+					 bool force_config,
+					 struct inventory *inv)
+{
+	struct result_cache *cache = NULL;
+	unsigned int hits, misses;
+	char *root, *dir;
+	size_t i;
+
+	root = cfg->no_cache ? NULL : flags_cache_root(cfg);
+	if (root) {
+		dir = path_join(root, "results");
+		cache = result_cache_open(dir, tree->root);
+		free(dir);
+		free(root);
+	}
+	for (i = 0; cache && i < n; i++)
+		jobs[i].cached = result_cache_get(cache, &jobs[i],
+						  force_config, inv);
+	result_cache_counts(cache, &hits, &misses);
+	if (hits)
+		note("%u of %u files unchanged since an earlier scan: their results are reused",
+		     hits, hits + misses);
+	return cache;
 }
 
 /* FILE, ARCH and the arguments without a PCH, tab-separated, a line each. */
@@ -183,10 +233,12 @@ static int scan_tree(const struct tree *tree, const struct flags_config *cfg,
 	struct vec overlays = { 0 }, shim = { 0 };
 	struct parse_job *jobs;
 	struct arch_group *first;
+	struct result_cache *cache;
 	struct pch *pchs;
 	struct timespec start;
 	int usable = 0;
 	size_t i, g, n = 0;
+	bool force;
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	if (scope) {
@@ -222,20 +274,27 @@ static int scan_tree(const struct tree *tree, const struct flags_config *cfg,
 			jobs[n + i].overlays = tree->kernel ? &overlays :
 					       scope ? scope->overlays : NULL;
 		}
-		/* A PCH would hide a changed header's new contents. */
-		group_flags(tree, grp, jobs + n,
-			    (!scope || !scope->no_pch) && !tree->kernel,
-			    &pchs[g], &res->inv);
+		group_flags(tree, grp, jobs + n);
 		n += grp->files.nr;
 	}
 	if (cfg->print_args) {
 		print_args(jobs, n);
 		goto out;
 	}
+	force = first->flags.source == FLAGS_UNPREPARED;
+	cache = cache_lookup(tree, cfg, jobs, n, force, &res->inv);
+	/* A PCH would hide a changed header's new contents. */
+	for (i = 0, g = 0; g < groups.nr; g++) {
+		struct arch_group *grp = groups.items[g];
+
+		if ((!scope || !scope->no_pch) && !tree->kernel)
+			group_pch(tree, grp, jobs + i, &pchs[g], &res->inv);
+		i += grp->files.nr;
+	}
 	/* Biggest first, so no thread is left with a large file at the end. */
 	qsort(jobs, n, sizeof(*jobs), cmp_job_size);
-	parse_all(tree, jobs, n, cfg->jobs,
-		  first->flags.source == FLAGS_UNPREPARED, &res->inv);
+	parse_all(tree, jobs, n, cfg->jobs, force, cache, &res->inv);
+	result_cache_close(cache);
 	inventory_finish(&res->inv);
 	report_parse_health(res, seconds_since(&start));
 out:

@@ -174,7 +174,7 @@ static char *migration_fails(struct series *s, const struct plan_entry *e)
 	size_t i, k;
 
 	flags_for_file(&s->flags, job.rel, NULL, &job.args);
-	parse_all(&patched, &job, 1, 1, false, &inv);
+	parse_all(&patched, &job, 1, 1, false, NULL, &inv);
 	for (i = 0; i < inv.uses.nr && !why; i++) {
 		const struct ops_use *u = inv.uses.items[i];
 
@@ -473,11 +473,6 @@ static void replace_once(struct strbuf *sb, const char *what, const char *with)
 	*sb = out;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The patch files format-patch wrote, sorted; the cover letter first. */
 static void list_patches(const char *outdir, struct vec *files)
 {
@@ -489,7 +484,7 @@ static void list_patches(const char *outdir, struct vec *files)
 			vec_push(files, path_join(outdir, de->d_name));
 	if (dir)
 		closedir(dir);
-	vec_sort(files, cmp_str);
+	vec_sort(files, vec_cmp_str);
 }
 
 /* To: maintainers and Cc: lists, from the tree's get_maintainer.pl. */

@@ -110,14 +110,15 @@ if [ -n "$kernel" ]; then
 		echo "note signal: preparing a kbuild cache in $kcache"
 		"$prog" scan -q --cache-dir "$kcache" "$kernel" >/dev/null 2>&1
 	fi
+	# --no-cache: kbuild's dry run and every parse happen each time.
 	stop "lint of a kernel patch, scratch made" INT \
 		'ls "$TMPDIR" | grep -q lint' "" \
-		lint --cache-dir "$kcache" --patch "$out/kp.patch" "$kernel"
+		lint --no-cache --cache-dir "$kcache" --patch "$out/kp.patch" "$kernel"
 	stop "lint of a kernel patch, kbuild's dry run" TERM 'child make' "" \
-		lint --cache-dir "$kcache" --patch "$out/kp.patch" "$kernel"
+		lint --no-cache --cache-dir "$kcache" --patch "$out/kp.patch" "$kernel"
 	stop "lint of a kernel patch, parsing" HUP \
 		'grep -q "commands of" "$out/e"' "" \
-		lint --cache-dir "$kcache" --patch "$out/kp.patch" "$kernel"
+		lint --no-cache --cache-dir "$kcache" --patch "$out/kp.patch" "$kernel"
 	# A fresh cache: stopped while make prepares it.
 	stop "scan of a kernel tree, preparing" TERM \
 		'ls "$out"/kcache/*/prepare.log >/dev/null 2>&1 && sleep 1' "" \
@@ -126,10 +127,10 @@ if [ -n "$kernel" ]; then
 		"$(ls "$out"/kcache/*/.iommu-pgsize-prepared-llvm 2>/dev/null)"
 	stop "scan of a kernel tree, precompiling headers" INT \
 		'ls "$TMPDIR" | grep -q pch' "" \
-		scan --cache-dir "$kcache" "$kernel"
+		scan --no-cache --cache-dir "$kcache" "$kernel"
 	stop "scan of a kernel tree, parsing" HUP \
 		'grep -q "precompiled" "$out/e"' "" \
-		scan --cache-dir "$kcache" "$kernel"
+		scan --no-cache --cache-dir "$kcache" "$kernel"
 	expect_eq "signal: the kernel tree is untouched" "" \
 		"$(find "$kernel/" -newer "$sig_mark" | head -5)"
 fi

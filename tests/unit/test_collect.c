@@ -95,7 +95,7 @@ static int setup(void **state)
 		vec_push(&jobs[i].args, xasprintf("-I%sinclude", tree.root));
 		vec_push(&jobs[i].args, xstrdup("-w"));
 	}
-	parse_all(&tree, jobs, 2, 2, false, &fx->inv);
+	parse_all(&tree, jobs, 2, 2, false, NULL, &fx->inv);
 	inventory_finish(&fx->inv);
 	for (i = 0; i < 2; i++)
 		vec_free(&jobs[i].args, free);

@@ -142,7 +142,7 @@ static int parse_tree(const char *header, const char *driver,
 		return -1;
 	vec_push(&job.args, xasprintf("-I%sinclude", tree.root));
 	vec_push(&job.args, xstrdup("-w"));
-	parse_all(&tree, &job, 1, 1, false, out);
+	parse_all(&tree, &job, 1, 1, false, NULL, out);
 	inventory_finish(out);
 	vec_free(&job.args, free);
 	tree_release(&tree);

@@ -7,7 +7,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "lib/shellwords.h"
+#include "scan/kbuild_cache.h"
 #include "scan/kbuild_cmd.h"
 
 /* Shortened from a real "make -n LLVM=-19 drivers/iommu/virtio-iommu.o". */
@@ -79,11 +81,83 @@ static void test_module_commands(void **state)
 	vec_free(&cmds, shell_command_free);
 }
 
+/*
+ * A tree whose Makefile prints a compile command like kbuild's; its -D
+ * value comes from a file the dry run reads but that is not one of
+ * kbuild's inputs, so it shows whether make ran again.
+ */
+static const char fake_makefile[] =
+	"include drivers/x/Makefile\n"
+	"%.o:\n"
+	"\tclang-19 $(XFLAGS) -DSTAMP=$(shell cat $(srctree)/stamp) -c -o $@ $(srctree)/$*.c\n";
+
+static char *stamp_of(const char *root, const char *objtree)
+{
+	char *rel = "drivers/x/a.c", *stamp = NULL;
+	struct vec cmds = { 0 };
+	const struct vec *argv;
+	size_t i;
+
+	assert_int_equal(kbuild_commands(root, objtree, "x86", "-19", false,
+					 &rel, 1, &cmds), 0);
+	assert_int_equal(cmds.nr, 1);
+	argv = cmds.items[0];
+	assert_non_null(argv);
+	for (i = 0; i < argv->nr; i++)
+		if (starts_with(argv->items[i], "-DSTAMP=") ||
+		    starts_with(argv->items[i], "-DX="))
+			stamp = stamp ? xasprintf("%s %s", stamp,
+						  (char *)argv->items[i]) :
+				xstrdup(argv->items[i]);
+	for (i = 0; i < cmds.nr; i++)
+		shell_command_free(cmds.items[i]);
+	vec_free(&cmds, NULL);
+	return stamp;
+}
+
+static void test_commands_kept_until_a_makefile_changes(void **state)
+{
+	char *root = fixture_tree(), *objtree = fixture_tree(), *src, *s;
+
+	src = xasprintf("%s/", root);
+	fixture_put(root, "Makefile", fake_makefile);
+	fixture_put(root, "drivers/x/Makefile",
+		    "srctree := $(CURDIR)\nXFLAGS := -DX=1\n");
+	fixture_put(root, "drivers/x/a.c", "int a;\n");
+	fixture_put(root, "stamp", "one");
+	fixture_put(objtree, ".config", "CONFIG_X=y\n");
+
+	s = stamp_of(src, objtree);
+	assert_string_equal(s, "-DX=1 -DSTAMP=one");
+	free(s);
+	/* Nothing kbuild reads changed: the kept commands. */
+	fixture_put(root, "stamp", "two");
+	s = stamp_of(src, objtree);
+	assert_string_equal(s, "-DX=1 -DSTAMP=one");
+	free(s);
+	/* The file's own Makefile changed: make runs again. */
+	fixture_put(root, "drivers/x/Makefile",
+		    "srctree := $(CURDIR)\nXFLAGS := -DX=2\n");
+	s = stamp_of(src, objtree);
+	assert_string_equal(s, "-DX=2 -DSTAMP=two");
+	free(s);
+	/* So does the configuration. */
+	fixture_put(root, "stamp", "three");
+	fixture_put(objtree, ".config", "CONFIG_X=m\n");
+	s = stamp_of(src, objtree);
+	assert_string_equal(s, "-DX=2 -DSTAMP=three");
+	free(s);
+	free(src);
+	fixture_remove(root);
+	fixture_remove(objtree);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_split_and_find),
 		cmocka_unit_test(test_module_commands),
+		cmocka_unit_test(test_commands_kept_until_a_makefile_changes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -121,7 +121,7 @@ static int setup(void **state)
 		return -1;
 	vec_push(&job.args, xasprintf("-I%sinclude", tree.root));
 	vec_push(&job.args, xstrdup("-w"));
-	parse_all(&tree, &job, 1, 1, false, &inv);
+	parse_all(&tree, &job, 1, 1, false, NULL, &inv);
 	inventory_finish(&inv);
 	vec_free(&job.args, free);
 	tree_release(&tree);
