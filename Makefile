@@ -216,8 +216,8 @@ check: deps
 	@$(MAKE) --no-print-directory $(PROGRAM) $(UNIT_BINS)
 	@tests/run-all $(MAKE)
 
-bench: deps $(PROGRAM) $(KERNEL_6_12)
-	@scripts/bench ./$(PROGRAM) $(KERNEL_6_12)
+bench: deps $(PROGRAM) $(KERNEL_6_12) $(KERNEL_7)
+	@scripts/bench ./$(PROGRAM) $(KERNEL_6_12) $(KERNEL_7)
 
 style: $(PROGRAM)
 	@scripts/checkpatch-self; s=$$?; scripts/check-layers && exit $$s
