@@ -11,6 +11,7 @@
 #include "ast/collect.h"
 #include "ast/cursor.h"
 #include "ast/flow.h"
+#include "ast/membership.h"
 #include "ast/types.h"
 #include "rules/rules.h"
 
@@ -31,20 +32,6 @@ static bool is_domain_instance_member(CXCursor c)
 	       is_domain_member(c) && is_instance_pointer(clang_getCursorType(c));
 }
 
-static bool is_list_member(CXCursor c)
-{
-	CXType t;
-
-	c = cursor_strip(c);
-	if (clang_getCursorKind(c) == CXCursor_UnaryOperator)
-		c = cursor_strip(cursor_child(c, 0));
-	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr ||
-	    !is_domain_member(c))
-		return false;
-	t = clang_getCursorType(c);
-	return type_is_record(t, "list_head");
-}
-
 #define MAX_TAINTED 16
 
 struct attach_facts {
@@ -53,10 +40,11 @@ struct attach_facts {
 	int nr_tainted;
 	bool guard;		/* rejects a device on another instance */
 	bool records;		/* stores the instance in the domain */
-	bool shared;		/* keeps devices or instances in a list */
+	bool shared;		/* links its devices or instances */
 	bool instance_sizes;	/* sizes or format data from the instance */
 	char *guard_fn;
 	char *shared_fn;
+	char *shared_field;	/* the domain's list or xarray */
 };
 
 struct fact_search {
@@ -261,8 +249,7 @@ static enum CXChildVisitResult find_facts(CXCursor c, CXCursor parent,
 {
 	struct fact_search *s = data;
 	struct attach_facts *f = s->facts;
-	CXCursor def;
-	unsigned int i, n;
+	CXCursor def, box;
 
 	if (is_instance_format_data(c, f))
 		f->instance_sizes = true;
@@ -279,12 +266,13 @@ static enum CXChildVisitResult find_facts(CXCursor c, CXCursor parent,
 			f->records = true;
 		break;
 	case CXCursor_CallExpr:
-		n = clang_Cursor_getNumArguments(c);
-		for (i = 0; i < n && !f->shared; i++)
-			if (is_list_member(clang_Cursor_getArgument(c, i))) {
-				f->shared = true;
-				f->shared_fn = cursor_spelling(s->fn);
-			}
+		box = f->shared ? clang_getNullCursor() :
+				  membership_link(c, s->fn);
+		if (!cursor_is_null(box)) {
+			f->shared = true;
+			f->shared_fn = cursor_spelling(s->fn);
+			f->shared_field = membership_field_name(box);
+		}
 		break;
 	default:
 		break;
@@ -354,8 +342,8 @@ void rule_attach_instance(struct ops_site *site)
 		v->where = functions(attach, f.guard_fn);
 	} else if (f.shared) {
 		v = rule_add(site, RULE_ATTACH_INSTANCE, OUTCOME_SHARED, VERDICT_OK);
-		v->detail = xasprintf("the domain keeps its devices or instances in a list (%s()): shared across instances by design",
-				      f.shared_fn);
+		v->detail = xasprintf("the domain links its devices or instances into %s (%s()): shared across instances by design",
+				      f.shared_field, f.shared_fn);
 		v->where = functions(attach, f.shared_fn);
 	} else {
 		/* Unguarded: a finding only if the instance shapes the table. */
@@ -373,5 +361,6 @@ void rule_attach_instance(struct ops_site *site)
 	}
 	free(f.guard_fn);
 	free(f.shared_fn);
+	free(f.shared_field);
 	free(attach);
 }
