@@ -44,18 +44,32 @@ struct attach_facts {
 	bool instance_sizes;	/* sizes or format data from the instance */
 	char *guard_fn;
 	char *shared_fn;
+	char *shared_path;	/* how attach calls shared_fn */
 	char *shared_field;	/* the domain's list or xarray */
 };
 
 struct fact_search {
 	struct attach_facts *facts;
 	CXCursor fn;
+	const struct fact_search *caller;	/* NULL in attach itself */
 	int depth;
 	bool sizes_only;	/* an allocator: only where sizes come from */
 };
 
-static void gather(CXCursor fn, int depth, bool sizes_only,
-		   struct attach_facts *facts);
+static void gather(CXCursor fn, const struct fact_search *caller,
+		   bool sizes_only, struct attach_facts *facts);
+
+/* The functions from attach down to @s's, in call order. */
+static void call_path(const struct fact_search *s, struct strbuf *sb)
+{
+	char *name;
+
+	if (s->caller)
+		call_path(s->caller, sb);
+	name = cursor_spelling(s->fn);
+	names_join(sb, name);
+	free(name);
+}
 
 /* A branch that fails: returns or stores a negative constant. */
 static enum CXChildVisitResult find_error(CXCursor c, CXCursor parent,
@@ -269,8 +283,12 @@ static enum CXChildVisitResult find_facts(CXCursor c, CXCursor parent,
 		box = f->shared ? clang_getNullCursor() :
 				  membership_link(c, s->fn);
 		if (!cursor_is_null(box)) {
+			struct strbuf path = { 0 };
+
+			call_path(s, &path);
 			f->shared = true;
 			f->shared_fn = cursor_spelling(s->fn);
+			f->shared_path = strbuf_detach(&path);
 			f->shared_field = membership_field_name(box);
 		}
 		break;
@@ -280,16 +298,17 @@ static enum CXChildVisitResult find_facts(CXCursor c, CXCursor parent,
 	if (clang_getCursorKind(c) == CXCursor_CallExpr) {
 		def = flow_followable_callee(c, s->fn, s->depth);
 		if (!cursor_is_null(def))
-			gather(def, s->depth + 1, s->sizes_only, f);
+			gather(def, s, s->sizes_only, f);
 	}
 	return CXChildVisit_Recurse;
 }
 
-static void gather(CXCursor fn, int depth, bool sizes_only,
-		   struct attach_facts *facts)
+static void gather(CXCursor fn, const struct fact_search *caller,
+		   bool sizes_only, struct attach_facts *facts)
 {
 	struct fact_search s = {
-		.facts = facts, .fn = fn, .depth = depth,
+		.facts = facts, .fn = fn, .caller = caller,
+		.depth = caller ? caller->depth + 1 : 0,
 		.sizes_only = sizes_only,
 	};
 
@@ -325,13 +344,13 @@ void rule_attach_instance(struct ops_site *site)
 		return;
 	}
 	attach = cursor_spelling(site->attach);
-	gather(site->attach, 0, false, &f);
+	gather(site->attach, NULL, false, &f);
 	/* Sizes taken from an instance when the domain is allocated. */
 	for (i = 0; i < site->allocs.nr; i++) {
 		struct alloc_def *a = site->allocs.items[i];
 
 		if (!cursor_is_null(a->def))
-			gather(a->def, 0, true, &f);
+			gather(a->def, NULL, true, &f);
 	}
 	if (ops_sizes_from_instances(site->ops))
 		f.instance_sizes = true;
@@ -344,7 +363,8 @@ void rule_attach_instance(struct ops_site *site)
 		v = rule_add(site, RULE_ATTACH_INSTANCE, OUTCOME_SHARED, VERDICT_OK);
 		v->detail = xasprintf("the domain links its devices or instances into %s (%s()): shared across instances by design",
 				      f.shared_field, f.shared_fn);
-		v->where = functions(attach, f.shared_fn);
+		/* Every function on the way: the reader follows the calls. */
+		v->where = xstrdup(f.shared_path);
 	} else {
 		/* Unguarded: a finding only if the instance shapes the table. */
 		v = rule_add(site, RULE_ATTACH_INSTANCE,
@@ -361,6 +381,7 @@ void rule_attach_instance(struct ops_site *site)
 	}
 	free(f.guard_fn);
 	free(f.shared_fn);
+	free(f.shared_path);
 	free(f.shared_field);
 	free(attach);
 }
