@@ -12,7 +12,7 @@
  * attach-binding "n/a": the domain keeps no pointer to an instance.
  * domain-init "sets".
  *
- * Resembles: no one driver; the negative twin of kite and lark.
+ * Resembles: no one driver; the negative twin of curlew and linnet.
  */
 
 #include <linux/err.h>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * iommu-pgsize corpus-removed: Lark IOMMU.
+ * iommu-pgsize corpus-removed: Linnet IOMMU.
  *
  * Verdicts: attach-instance "shared". Every attach links a bond for the
  * device into the domain's list of bonds, kept in order of the device's
- * IOMMU instance: lark_bond_link() walks the list with a local
+ * IOMMU instance: linnet_bond_link() walks the list with a local
  * "struct list_head *pos" to the first bond of the same instance and
  * links the new bond there, so the list is reached only through that
  * pointer, never as "&ldom->bonds" in the linking call. The walk's test
@@ -25,21 +25,21 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 
-#define LARK_SIZES	(SZ_4K | SZ_2M | SZ_1G)
+#define LINNET_SIZES	(SZ_4K | SZ_2M | SZ_1G)
 
-struct lark_iommu {
+struct linnet_iommu {
 	struct iommu_device	iommu;
 };
 
-struct lark_pt {
+struct linnet_pt {
 	struct iommu_domain	domain;
 	unsigned long		root;
 };
 
-struct lark_domain {
+struct linnet_domain {
 	union {
 		struct iommu_domain	domain;
-		struct lark_pt		pt;
+		struct linnet_pt		pt;
 	};
 	struct list_head	bonds;
 	spinlock_t		lock;	/* protects bonds */
@@ -47,25 +47,25 @@ struct lark_domain {
 };
 
 /* One per device attached to a domain. */
-struct lark_bond {
+struct linnet_bond {
 	struct list_head	list;
 	struct device		*dev;
 };
 
-static struct lark_domain *to_lark_domain(struct iommu_domain *dom)
+static struct linnet_domain *to_linnet_domain(struct iommu_domain *dom)
 {
-	return container_of(dom, struct lark_domain, domain);
+	return container_of(dom, struct linnet_domain, domain);
 }
 
-static struct lark_iommu *dev_to_lark(struct device *dev)
+static struct linnet_iommu *dev_to_linnet(struct device *dev)
 {
 	return dev_iommu_priv_get(dev);
 }
 
-static int lark_bond_link(struct lark_domain *ldom, struct device *dev)
+static int linnet_bond_link(struct linnet_domain *ldom, struct device *dev)
 {
-	struct lark_iommu *liommu = dev_to_lark(dev);
-	struct lark_bond *bond;
+	struct linnet_iommu *liommu = dev_to_linnet(dev);
+	struct linnet_bond *bond;
 	struct list_head *pos;
 
 	bond = kzalloc(sizeof(*bond), GFP_KERNEL);
@@ -76,7 +76,7 @@ static int lark_bond_link(struct lark_domain *ldom, struct device *dev)
 	/* Bonds of one instance stay together. */
 	spin_lock(&ldom->lock);
 	list_for_each(pos, &ldom->bonds)
-		if (dev_to_lark(list_entry(pos, struct lark_bond, list)->dev) ==
+		if (dev_to_linnet(list_entry(pos, struct linnet_bond, list)->dev) ==
 		    liommu)
 			break;
 	list_add_rcu(&bond->list, pos);
@@ -84,16 +84,16 @@ static int lark_bond_link(struct lark_domain *ldom, struct device *dev)
 	return 0;
 }
 
-static int lark_attach_dev(struct iommu_domain *domain, struct device *dev)
+static int linnet_attach_dev(struct iommu_domain *domain, struct device *dev)
 {
-	struct lark_domain *ldom = to_lark_domain(domain);
+	struct linnet_domain *ldom = to_linnet_domain(domain);
 
-	if (lark_bond_link(ldom, dev))
+	if (linnet_bond_link(ldom, dev))
 		return -ENOMEM;
 	return 0;
 }
 
-static int lark_map_pages(struct iommu_domain *domain, unsigned long iova,
+static int linnet_map_pages(struct iommu_domain *domain, unsigned long iova,
 			  phys_addr_t paddr, size_t pgsize, size_t pgcount,
 			  int prot, gfp_t gfp, size_t *mapped)
 {
@@ -101,38 +101,38 @@ static int lark_map_pages(struct iommu_domain *domain, unsigned long iova,
 	return 0;
 }
 
-static void lark_domain_free(struct iommu_domain *domain)
+static void linnet_domain_free(struct iommu_domain *domain)
 {
-	kfree(to_lark_domain(domain));
+	kfree(to_linnet_domain(domain));
 }
 
-static const struct iommu_domain_ops lark_paging_ops = {
-	.attach_dev	= lark_attach_dev,
-	.map_pages	= lark_map_pages,
-	.free		= lark_domain_free,
+static const struct iommu_domain_ops linnet_paging_ops = {
+	.attach_dev	= linnet_attach_dev,
+	.map_pages	= linnet_map_pages,
+	.free		= linnet_domain_free,
 };
 
-static struct iommu_domain *lark_domain_alloc_paging(struct device *dev)
+static struct iommu_domain *linnet_domain_alloc_paging(struct device *dev)
 {
-	struct lark_domain *ldom;
+	struct linnet_domain *ldom;
 
 	ldom = kzalloc(sizeof(*ldom), GFP_KERNEL);
 	if (!ldom)
 		return ERR_PTR(-ENOMEM);
 	INIT_LIST_HEAD(&ldom->bonds);
 	spin_lock_init(&ldom->lock);
-	ldom->domain.ops = &lark_paging_ops;
-	ldom->domain.pgsize_bitmap = LARK_SIZES;
+	ldom->domain.ops = &linnet_paging_ops;
+	ldom->domain.pgsize_bitmap = LINNET_SIZES;
 	return &ldom->domain;
 }
 
-static const struct iommu_ops lark_iommu_ops = {
-	.domain_alloc_paging	= lark_domain_alloc_paging,
+static const struct iommu_ops linnet_iommu_ops = {
+	.domain_alloc_paging	= linnet_domain_alloc_paging,
 	.device_group		= generic_single_device_group,
 	.owner			= THIS_MODULE,
 };
 
-int lark_iommu_register(struct lark_iommu *liommu, struct device *dev)
+int linnet_iommu_register(struct linnet_iommu *liommu, struct device *dev)
 {
-	return iommu_device_register(&liommu->iommu, &lark_iommu_ops, dev);
+	return iommu_device_register(&liommu->iommu, &linnet_iommu_ops, dev);
 }

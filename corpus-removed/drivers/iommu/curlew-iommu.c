@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * iommu-pgsize corpus-removed: Kite IOMMU.
+ * iommu-pgsize corpus-removed: Curlew IOMMU.
  *
  * Verdicts: attach-instance "shared". The domain records every IOMMU
- * instance it is attached through: one kite_iommu_info per instance,
+ * instance it is attached through: one curlew_iommu_info per instance,
  * stored into the domain's xarray two calls below attach_dev
- * (kite_attach_dev() -> kite_attach_device() ->
- * kite_domain_attach_iommu()), and all of them use the one page table.
+ * (curlew_attach_dev() -> curlew_attach_device() ->
+ * curlew_domain_attach_iommu()), and all of them use the one page table.
  * attach-binding "per-instance" (the stored entry points to the
  * instance). The domain embeds struct iommu_domain in an anonymous union
  * with its page-table state, so the xarray is a member of the domain
@@ -26,42 +26,42 @@
 #include <linux/spinlock.h>
 #include <linux/xarray.h>
 
-#define KITE_SIZES	(SZ_4K | SZ_2M)
+#define CURLEW_SIZES	(SZ_4K | SZ_2M)
 
-struct kite_iommu {
+struct curlew_iommu {
 	unsigned int		index;
 	struct iommu_device	iommu;
 };
 
 /* Page-table state that overlays the core's domain. */
-struct kite_pt {
+struct curlew_pt {
 	struct iommu_domain	domain;
 	unsigned long		top;
 };
 
-struct kite_domain {
+struct curlew_domain {
 	union {
 		struct iommu_domain	domain;
-		struct kite_pt		pt;
+		struct curlew_pt		pt;
 	};
 	spinlock_t		lock;
-	struct xarray		iommu_array;	/* kite_iommu_info per instance */
+	struct xarray		iommu_array;	/* curlew_iommu_info per instance */
 };
 
-struct kite_iommu_info {
-	struct kite_iommu	*kiommu;
+struct curlew_iommu_info {
+	struct curlew_iommu	*kiommu;
 	unsigned int		refcnt;
 };
 
-static struct kite_domain *to_kite_domain(struct iommu_domain *dom)
+static struct curlew_domain *to_curlew_domain(struct iommu_domain *dom)
 {
-	return container_of(dom, struct kite_domain, domain);
+	return container_of(dom, struct curlew_domain, domain);
 }
 
-static int kite_domain_attach_iommu(struct kite_domain *kdom,
-				    struct kite_iommu *kiommu)
+static int curlew_domain_attach_iommu(struct curlew_domain *kdom,
+				    struct curlew_iommu *kiommu)
 {
-	struct kite_iommu_info *info, *curr;
+	struct curlew_iommu_info *info, *curr;
 	unsigned long flags;
 	int ret = 0;
 
@@ -89,19 +89,19 @@ out_unlock:
 	return ret;
 }
 
-static int kite_attach_device(struct device *dev, struct kite_domain *kdom)
+static int curlew_attach_device(struct device *dev, struct curlew_domain *kdom)
 {
-	struct kite_iommu *kiommu = dev_iommu_priv_get(dev);
+	struct curlew_iommu *kiommu = dev_iommu_priv_get(dev);
 
-	return kite_domain_attach_iommu(kdom, kiommu);
+	return curlew_domain_attach_iommu(kdom, kiommu);
 }
 
-static int kite_attach_dev(struct iommu_domain *domain, struct device *dev)
+static int curlew_attach_dev(struct iommu_domain *domain, struct device *dev)
 {
-	return kite_attach_device(dev, to_kite_domain(domain));
+	return curlew_attach_device(dev, to_curlew_domain(domain));
 }
 
-static int kite_map_pages(struct iommu_domain *domain, unsigned long iova,
+static int curlew_map_pages(struct iommu_domain *domain, unsigned long iova,
 			  phys_addr_t paddr, size_t pgsize, size_t pgcount,
 			  int prot, gfp_t gfp, size_t *mapped)
 {
@@ -109,38 +109,38 @@ static int kite_map_pages(struct iommu_domain *domain, unsigned long iova,
 	return 0;
 }
 
-static void kite_domain_free(struct iommu_domain *domain)
+static void curlew_domain_free(struct iommu_domain *domain)
 {
-	kfree(to_kite_domain(domain));
+	kfree(to_curlew_domain(domain));
 }
 
-static const struct iommu_domain_ops kite_paging_ops = {
-	.attach_dev	= kite_attach_dev,
-	.map_pages	= kite_map_pages,
-	.free		= kite_domain_free,
+static const struct iommu_domain_ops curlew_paging_ops = {
+	.attach_dev	= curlew_attach_dev,
+	.map_pages	= curlew_map_pages,
+	.free		= curlew_domain_free,
 };
 
-static struct iommu_domain *kite_domain_alloc_paging(struct device *dev)
+static struct iommu_domain *curlew_domain_alloc_paging(struct device *dev)
 {
-	struct kite_domain *kdom;
+	struct curlew_domain *kdom;
 
 	kdom = kzalloc(sizeof(*kdom), GFP_KERNEL);
 	if (!kdom)
 		return ERR_PTR(-ENOMEM);
 	spin_lock_init(&kdom->lock);
 	xa_init(&kdom->iommu_array);
-	kdom->domain.ops = &kite_paging_ops;
-	kdom->domain.pgsize_bitmap = KITE_SIZES;
+	kdom->domain.ops = &curlew_paging_ops;
+	kdom->domain.pgsize_bitmap = CURLEW_SIZES;
 	return &kdom->domain;
 }
 
-static const struct iommu_ops kite_iommu_ops = {
-	.domain_alloc_paging	= kite_domain_alloc_paging,
+static const struct iommu_ops curlew_iommu_ops = {
+	.domain_alloc_paging	= curlew_domain_alloc_paging,
 	.device_group		= generic_single_device_group,
 	.owner			= THIS_MODULE,
 };
 
-int kite_iommu_register(struct kite_iommu *kiommu, struct device *dev)
+int curlew_iommu_register(struct curlew_iommu *kiommu, struct device *dev)
 {
-	return iommu_device_register(&kiommu->iommu, &kite_iommu_ops, dev);
+	return iommu_device_register(&kiommu->iommu, &curlew_iommu_ops, dev);
 }
