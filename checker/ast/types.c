@@ -9,11 +9,25 @@ struct embed_search {
 	bool found;
 };
 
+/*
+ * A field of an anonymous struct or union is a member of the enclosing
+ * struct ("union { struct iommu_domain domain; struct pt_iommu iommu; };").
+ */
+static bool is_anonymous_member(CXCursor field)
+{
+	CXCursor decl = clang_getTypeDeclaration(
+		clang_getCanonicalType(clang_getCursorType(field)));
+
+	return !cursor_is_null(decl) && clang_Cursor_isAnonymousRecordDecl(decl);
+}
+
 static enum CXVisitorResult find_embedded(CXCursor field, CXClientData data)
 {
 	struct embed_search *s = data;
+	CXType t = clang_getCursorType(field);
 
-	if (type_is_record(clang_getCursorType(field), s->tag)) {
+	if (type_is_record(t, s->tag) ||
+	    (is_anonymous_member(field) && record_embeds(t, s->tag))) {
 		s->found = true;
 		return CXVisit_Break;
 	}
@@ -44,8 +58,10 @@ static enum CXVisitorResult find_instance_pointer(CXCursor field,
 						 CXClientData data)
 {
 	bool *found = data;
+	CXType t = clang_getCursorType(field);
 
-	*found = is_instance_pointer(clang_getCursorType(field));
+	*found = is_instance_pointer(t) ||
+		 (is_anonymous_member(field) && record_has_instance_pointer(t));
 	return *found ? CXVisit_Break : CXVisit_Continue;
 }
 

@@ -11,6 +11,7 @@
 #include "ast/collect.h"
 #include "ast/cursor.h"
 #include "ast/flow.h"
+#include "ast/membership.h"
 #include "ast/types.h"
 #include "rules/rules.h"
 
@@ -31,20 +32,6 @@ static bool is_domain_instance_member(CXCursor c)
 	       is_domain_member(c) && is_instance_pointer(clang_getCursorType(c));
 }
 
-static bool is_list_member(CXCursor c)
-{
-	CXType t;
-
-	c = cursor_strip(c);
-	if (clang_getCursorKind(c) == CXCursor_UnaryOperator)
-		c = cursor_strip(cursor_child(c, 0));
-	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr ||
-	    !is_domain_member(c))
-		return false;
-	t = clang_getCursorType(c);
-	return type_is_record(t, "list_head");
-}
-
 #define MAX_TAINTED 16
 
 struct attach_facts {
@@ -53,21 +40,36 @@ struct attach_facts {
 	int nr_tainted;
 	bool guard;		/* rejects a device on another instance */
 	bool records;		/* stores the instance in the domain */
-	bool shared;		/* keeps devices or instances in a list */
+	bool shared;		/* links its devices or instances */
 	bool instance_sizes;	/* sizes or format data from the instance */
 	char *guard_fn;
 	char *shared_fn;
+	char *shared_path;	/* how attach calls shared_fn */
+	char *shared_field;	/* the domain's list or xarray */
 };
 
 struct fact_search {
 	struct attach_facts *facts;
 	CXCursor fn;
+	const struct fact_search *caller;	/* NULL in attach itself */
 	int depth;
 	bool sizes_only;	/* an allocator: only where sizes come from */
 };
 
-static void gather(CXCursor fn, int depth, bool sizes_only,
-		   struct attach_facts *facts);
+static void gather(CXCursor fn, const struct fact_search *caller,
+		   bool sizes_only, struct attach_facts *facts);
+
+/* The functions from attach down to @s's, in call order. */
+static void call_path(const struct fact_search *s, struct strbuf *sb)
+{
+	char *name;
+
+	if (s->caller)
+		call_path(s->caller, sb);
+	name = cursor_spelling(s->fn);
+	names_join(sb, name);
+	free(name);
+}
 
 /* A branch that fails: returns or stores a negative constant. */
 static enum CXChildVisitResult find_error(CXCursor c, CXCursor parent,
@@ -261,8 +263,7 @@ static enum CXChildVisitResult find_facts(CXCursor c, CXCursor parent,
 {
 	struct fact_search *s = data;
 	struct attach_facts *f = s->facts;
-	CXCursor def;
-	unsigned int i, n;
+	CXCursor def, box;
 
 	if (is_instance_format_data(c, f))
 		f->instance_sizes = true;
@@ -279,12 +280,17 @@ static enum CXChildVisitResult find_facts(CXCursor c, CXCursor parent,
 			f->records = true;
 		break;
 	case CXCursor_CallExpr:
-		n = clang_Cursor_getNumArguments(c);
-		for (i = 0; i < n && !f->shared; i++)
-			if (is_list_member(clang_Cursor_getArgument(c, i))) {
-				f->shared = true;
-				f->shared_fn = cursor_spelling(s->fn);
-			}
+		box = f->shared ? clang_getNullCursor() :
+				  membership_link(c, s->fn);
+		if (!cursor_is_null(box)) {
+			struct strbuf path = { 0 };
+
+			call_path(s, &path);
+			f->shared = true;
+			f->shared_fn = cursor_spelling(s->fn);
+			f->shared_path = strbuf_detach(&path);
+			f->shared_field = membership_field_name(box);
+		}
 		break;
 	default:
 		break;
@@ -292,16 +298,17 @@ static enum CXChildVisitResult find_facts(CXCursor c, CXCursor parent,
 	if (clang_getCursorKind(c) == CXCursor_CallExpr) {
 		def = flow_followable_callee(c, s->fn, s->depth);
 		if (!cursor_is_null(def))
-			gather(def, s->depth + 1, s->sizes_only, f);
+			gather(def, s, s->sizes_only, f);
 	}
 	return CXChildVisit_Recurse;
 }
 
-static void gather(CXCursor fn, int depth, bool sizes_only,
-		   struct attach_facts *facts)
+static void gather(CXCursor fn, const struct fact_search *caller,
+		   bool sizes_only, struct attach_facts *facts)
 {
 	struct fact_search s = {
-		.facts = facts, .fn = fn, .depth = depth,
+		.facts = facts, .fn = fn, .caller = caller,
+		.depth = caller ? caller->depth + 1 : 0,
 		.sizes_only = sizes_only,
 	};
 
@@ -337,13 +344,13 @@ void rule_attach_instance(struct ops_site *site)
 		return;
 	}
 	attach = cursor_spelling(site->attach);
-	gather(site->attach, 0, false, &f);
+	gather(site->attach, NULL, false, &f);
 	/* Sizes taken from an instance when the domain is allocated. */
 	for (i = 0; i < site->allocs.nr; i++) {
 		struct alloc_def *a = site->allocs.items[i];
 
 		if (!cursor_is_null(a->def))
-			gather(a->def, 0, true, &f);
+			gather(a->def, NULL, true, &f);
 	}
 	if (ops_sizes_from_instances(site->ops))
 		f.instance_sizes = true;
@@ -354,9 +361,10 @@ void rule_attach_instance(struct ops_site *site)
 		v->where = functions(attach, f.guard_fn);
 	} else if (f.shared) {
 		v = rule_add(site, RULE_ATTACH_INSTANCE, OUTCOME_SHARED, VERDICT_OK);
-		v->detail = xasprintf("the domain keeps its devices or instances in a list (%s()): shared across instances by design",
-				      f.shared_fn);
-		v->where = functions(attach, f.shared_fn);
+		v->detail = xasprintf("the domain links its devices or instances into %s (%s()): shared across instances by design",
+				      f.shared_field, f.shared_fn);
+		/* Every function on the way: the reader follows the calls. */
+		v->where = xstrdup(f.shared_path);
 	} else {
 		/* Unguarded: a finding only if the instance shapes the table. */
 		v = rule_add(site, RULE_ATTACH_INSTANCE,
@@ -373,5 +381,7 @@ void rule_attach_instance(struct ops_site *site)
 	}
 	free(f.guard_fn);
 	free(f.shared_fn);
+	free(f.shared_path);
+	free(f.shared_field);
 	free(attach);
 }

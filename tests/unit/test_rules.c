@@ -703,6 +703,81 @@ static void test_attach_binding_shapes(void **state)
 	release(&j);
 }
 
+/* attach-instance on b_attach() with @body, after binding_types. */
+static const struct verdict *instance(struct judged *j, const char *body)
+{
+	char *text = xasprintf("%s%s", binding_types,
+		"struct udom { union { struct iommu_domain domain; int pt; };\n"
+		"	struct xarray arr; };\n"
+		"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+		"{\n"
+		"	struct bdom *d = (struct bdom *)dom;\n"
+		"	struct udom *u = (struct udom *)dom;\n"
+		"	struct info *e = kzalloc(sizeof(*e));\n"
+		"	struct list_head *pos;\n"
+		"	BODY\n"
+		"	return u == NULL;\n"
+		"}\n"
+		"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+		"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+		"	.default_domain_ops = &b_dops };\n");
+	char *at = strstr(text, "BODY");
+	char *full = xasprintf("%.*s%s%s", (int)(at - text), text, body,
+			       at + strlen("BODY"));
+	struct ops_site *site = collect(j, full);
+
+	free(text);
+	free(full);
+	rule_attach_instance(site);
+	return only_verdict(site);
+}
+
+static enum outcome instance_verdict(const char *body)
+{
+	struct judged j;
+	enum outcome o = instance(&j, body)->verdict;
+
+	release(&j);
+	return o;
+}
+
+static void test_attach_instance_membership(void **state)
+{
+	struct judged j;
+	const struct verdict *v;
+
+	/* An entry stored into the domain's xarray: shared by design. */
+	v = instance(&j, "xa_cmpxchg(&d->arr, 0, NULL, e);");
+	assert_int_equal(v->verdict, OUTCOME_SHARED);
+	assert_string_equal(v->detail, "the domain links its devices or instances into bdom.arr (b_attach()): shared across instances by design");
+	release(&j);
+	/* Also when the domain's iommu_domain is in an anonymous union. */
+	v = instance(&j, "xa_cmpxchg(&u->arr, 0, NULL, e);");
+	assert_int_equal(v->verdict, OUTCOME_SHARED);
+	assert_non_null(strstr(v->detail, " udom.arr "));
+	release(&j);
+	assert_int_equal(instance_verdict("list_add(&e->node, &d->list);"),
+			 OUTCOME_SHARED);
+	/* A list reached through a local pointer that walks it. */
+	assert_int_equal(instance_verdict(
+		"for (pos = d->list.next; !list_is_head(pos, &d->list); pos = pos->next)\n"
+		"		;\n"
+		"	list_add(&e->node, pos);"), OUTCOME_SHARED);
+
+	/* Lookups and tests record nothing. */
+	assert_int_equal(instance_verdict("xa_cmpxchg(&d->arr, 0, NULL, NULL);"),
+			 OUTCOME_UNGUARDED_CONSTANT);
+	assert_int_equal(instance_verdict(
+		"if (list_is_head(&e->node, &d->list)) return 1;"),
+		OUTCOME_UNGUARDED_CONSTANT);
+	/* The pointer may also point elsewhere: not the domain's list. */
+	assert_int_equal(instance_verdict(
+		"pos = d->list.next;\n"
+		"	if (dev->priv)\n"
+		"		pos = e->node.next;\n"
+		"	list_add(&e->node, pos);"), OUTCOME_UNGUARDED_CONSTANT);
+}
+
 static void test_rule_table(void **state)
 {
 	const struct rule *r = rule_find(RULE_DOMAIN_INIT);
@@ -749,6 +824,7 @@ int main(void)
 		cmocka_unit_test(test_attach_binding_xarray),
 		cmocka_unit_test(test_attach_binding_replaces),
 		cmocka_unit_test(test_attach_binding_shapes),
+		cmocka_unit_test(test_attach_instance_membership),
 		cmocka_unit_test(test_rule_table),
 		cmocka_unit_test(test_outcome_words),
 	};

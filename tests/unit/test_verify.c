@@ -103,7 +103,8 @@ static const char driver_c[] =
 	"static const struct iommu_ops d_ops = { .domain_alloc_paging = d_alloc,\n"
 	"	.default_domain_ops = &(const struct iommu_domain_ops){ .attach_dev = d_attach } };\n"
 	"static int e_attach(struct iommu_domain *domain, struct device *dev)\n"
-	"{ struct dom *d = to_dom(domain); list_add(NULL, &d->devices); return 0; }\n"
+	"{ struct dom *d = to_dom(domain); static struct { struct list_head node; } e;\n"
+	"  list_add(&e.node, &d->devices); return 0; }\n"
 	"static const struct iommu_ops e_ops = { .domain_alloc_paging = a_alloc,\n"
 	"	.default_domain_ops = &(const struct iommu_domain_ops){ .attach_dev = e_attach } };\n";
 
