@@ -27,6 +27,12 @@ struct flow {
 	struct flow_result *res;
 	struct label_state labels[MAX_LABELS];
 	int nr_labels;
+	/* Where break and continue go: the innermost switch or loop. */
+	struct state *brk;
+	struct state *cont;
+	/* The innermost switch: its state on entry, and a default label. */
+	struct state *switch_entry;
+	bool *switch_default;
 };
 
 static struct state walk(struct flow *fl, CXCursor s, struct state st);
@@ -414,10 +420,51 @@ static struct state walk_if(struct flow *fl, CXCursor s, struct state st)
 	return merge(then_st, else_st);
 }
 
+/* A loop body may run zero times; break and continue may leave it. */
+static struct state walk_loop(struct flow *fl, CXCursor s, struct state st)
+{
+	struct state out = { 0 }, *brk = fl->brk, *cont = fl->cont;
+	struct state body;
+
+	fl->brk = &out;
+	fl->cont = &out;
+	body = walk_children(fl, s, st);
+	fl->brk = brk;
+	fl->cont = cont;
+	return merge(merge(st, body), out);
+}
+
+/*
+ * A switch runs its body from a case label, or skips it when no label
+ * matches and there is no default; break leaves it.
+ */
+static struct state walk_switch(struct flow *fl, CXCursor s, struct state st)
+{
+	struct state out = { 0 }, *brk = fl->brk, *entry = fl->switch_entry;
+	struct state body = { 0 };	/* only a case label enters it */
+	bool has_default = false, *had_default = fl->switch_default;
+	unsigned int i, n = cursor_child_count(s);
+
+	/* The condition (and its variable), then the body. */
+	for (i = 0; i + 1 < n; i++)
+		st = walk(fl, cursor_child(s, i), st);
+	if (!n)
+		return st;
+	fl->brk = &out;
+	fl->switch_entry = &st;
+	fl->switch_default = &has_default;
+	body = walk(fl, cursor_child(s, n - 1), body);
+	out = merge(out, body);
+	fl->brk = brk;
+	fl->switch_entry = entry;
+	fl->switch_default = had_default;
+	return has_default ? out : merge(out, st);
+}
+
 static struct state walk(struct flow *fl, CXCursor s, struct state st)
 {
 	struct label_state *ls;
-	struct state body;
+	unsigned int n;
 	char *name;
 
 	switch (clang_getCursorKind(s)) {
@@ -453,10 +500,30 @@ static struct state walk(struct flow *fl, CXCursor s, struct state st)
 	case CXCursor_WhileStmt:
 	case CXCursor_ForStmt:
 	case CXCursor_DoStmt:
+		return walk_loop(fl, s, st);
 	case CXCursor_SwitchStmt:
-		/* The body may run zero times, or leave by any case. */
-		body = walk_children(fl, s, st);
-		return merge(st, body);
+		return walk_switch(fl, s, st);
+	case CXCursor_CaseStmt:
+	case CXCursor_DefaultStmt:
+		/* Entered from the switch, or falling through. */
+		if (fl->switch_entry) {
+			st = merge(st, *fl->switch_entry);
+			if (clang_getCursorKind(s) == CXCursor_DefaultStmt)
+				*fl->switch_default = true;
+		}
+		n = cursor_child_count(s);
+		return n ? walk(fl, cursor_child(s, n - 1), st) : st;
+	case CXCursor_BreakStmt:
+		if (fl->brk && st.reachable)
+			*fl->brk = merge(*fl->brk, st);
+		st.reachable = false;
+		return st;
+	case CXCursor_ContinueStmt:
+		/* Back to the loop's test, which may leave it. */
+		if (fl->cont && st.reachable)
+			*fl->cont = merge(*fl->cont, st);
+		st.reachable = false;
+		return st;
 	default:
 		if (st.reachable && expression_sets(fl, s))
 			st.set = true;
