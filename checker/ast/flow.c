@@ -84,6 +84,47 @@ static bool is_domain_pgsize(CXCursor c)
 
 static bool callee_sets(struct flow *fl, CXCursor call);
 
+/* Is @name one of the comma-separated @list? */
+static bool listed(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = list;
+
+	while (p && *p) {
+		if (!strncmp(p, name, len) && (p[len] == ',' || !p[len]))
+			return true;
+		p = strchr(p, ',');
+		p = p ? p + 1 : NULL;
+	}
+	return false;
+}
+
+/* Add the comma-separated @names to the setters, each once. */
+static void add_setters(struct flow_result *res, const char *names)
+{
+	struct strbuf sb = { 0 };
+	const char *p = names;
+	char *name;
+	size_t len;
+
+	if (!names)
+		return;
+	strbuf_addstr(&sb, res->setter ? res->setter : "");
+	while (*p) {
+		len = strcspn(p, ",");
+		name = xstrndup(p, len);
+		if (len && !listed(sb.buf, name)) {
+			if (sb.len)
+				strbuf_addstr(&sb, ",");
+			strbuf_addstr(&sb, name);
+		}
+		free(name);
+		p += len + (p[len] == ',');
+	}
+	free(res->setter);
+	res->setter = strbuf_detach(&sb);
+}
+
 /*
  * "domain->pgsize_bitmap = x" or "|= x": the domain gets sizes here.
  * "&= x" only narrows sizes something else gave it.
@@ -118,9 +159,11 @@ static enum CXChildVisitResult find_effects(CXCursor c, CXCursor parent,
 	enum CXCursorKind kind = clang_getCursorKind(c);
 
 	if (is_domain_store(c)) {
+		char *fn = cursor_spelling(e->fl->fn);
+
 		e->set = true;
-		if (!e->fl->res->setter)
-			e->fl->res->setter = cursor_spelling(e->fl->fn);
+		add_setters(e->fl->res, fn);
+		free(fn);
 	} else if (kind == CXCursor_CallExpr && callee_sets(e->fl, c)) {
 		e->set = true;
 	}
@@ -160,12 +203,17 @@ static bool external_sets(struct flow *fl, CXCursor call)
 		return false;
 	for (i = 0; i < n; i++) {
 		CXType t = clang_getCursorType(clang_Cursor_getArgument(call, i));
+		char *need;
 
 		if (!type_reaches_record(t, DOMAIN_STRUCT))
 			continue;
 		name = cursor_spelling(callee);
-		vec_push(fl->res->assumed, xasprintf("%s:%d", name, i));
+		need = xasprintf("%s:%d", name, i);
 		free(name);
+		if (vec_contains_str(fl->res->assumed, need))
+			free(need);
+		else
+			vec_push(fl->res->assumed, need);
 		return true;
 	}
 	return false;
@@ -178,16 +226,31 @@ static bool callee_sets(struct flow *fl, CXCursor call)
 	CXCursor def = flow_followable_callee(call, clang_getNullCursor(),
 					      fl->depth);
 	struct flow_result sub = { 0 };
+	struct vec assumed = { 0 };
 	bool sets;
+	char *name;
+	size_t i;
 
 	if (cursor_is_null(def))
 		return external_sets(fl, call);
-	sub.assumed = fl->res->assumed;
+	/* The callee's assumptions count only if it sets on every path. */
+	sub.assumed = fl->res->assumed ? &assumed : NULL;
 	flow_analyse_depth(def, &sub, fl->depth + 1);
 	sets = sub.all_set && sub.any_set;
-	if (sets && !fl->res->setter)
-		fl->res->setter = sub.setter ? xstrdup(sub.setter) :
-					       cursor_spelling(def);
+	if (sets) {
+		/* The helper gives sizes, and so does what it calls. */
+		name = cursor_spelling(def);
+		add_setters(fl->res, name);
+		add_setters(fl->res, sub.setter);
+		free(name);
+		for (i = 0; i < assumed.nr; i++) {
+			if (vec_contains_str(fl->res->assumed, assumed.items[i]))
+				continue;
+			vec_push(fl->res->assumed, assumed.items[i]);
+			assumed.items[i] = NULL;
+		}
+	}
+	vec_free(&assumed, free);
 	flow_result_release(&sub);
 	return sets;
 }

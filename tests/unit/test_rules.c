@@ -548,6 +548,8 @@ static void test_domain_init_switch(void **state)
 					"	}\n"
 					"	return NULL;\n", &where),
 			 OUTCOME_SETS);
+	/* Every function that gives sizes is named. */
+	assert_string_equal(where, "x_alloc,a_alloc,b_alloc");
 	free(where);
 	/* Every label stores, and default leaves no value unmatched. */
 	assert_int_equal(switch_verdict("	switch (mode) {\n"
