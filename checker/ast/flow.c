@@ -273,6 +273,7 @@ struct type_search {
 	bool non_paging;	/* a store says: not a paging domain */
 	bool paging;		/* a store of domain ops that map */
 	bool ops_stored;	/* any store of domain ops */
+	int depth;		/* of the helper searched */
 };
 
 /*
@@ -327,8 +328,24 @@ static enum CXChildVisitResult find_type_store(CXCursor c, CXCursor parent,
 {
 	struct type_search *s = data;
 	unsigned long long type;
-	CXCursor lhs, rhs;
+	CXCursor lhs, rhs, def;
 
+	if (clang_getCursorKind(c) == CXCursor_CallExpr) {
+		/*
+		 * A helper of this file that returns a domain, or the struct
+		 * embedding one, made it: what it stores counts.
+		 */
+		def = flow_followable_callee(c, clang_getNullCursor(),
+					     s->depth);
+		if (!cursor_is_null(def) &&
+		    type_reaches_record(clang_getCursorResultType(def),
+					DOMAIN_STRUCT)) {
+			s->depth++;
+			clang_visitChildren(def, find_type_store, s);
+			s->depth--;
+		}
+		return CXChildVisit_Recurse;
+	}
 	if (clang_getCursorKind(c) != CXCursor_BinaryOperator)
 		return CXChildVisit_Recurse;
 	lhs = cursor_strip(cursor_child(c, 0));

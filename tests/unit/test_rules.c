@@ -583,6 +583,38 @@ static void test_domain_init_switch(void **state)
 	free(where);
 }
 
+/* A nested domain made by a helper that returns its container. */
+static const char nested_helper[] =
+	"static const struct iommu_domain_ops n_ops = { .attach_dev = NULL };\n"
+	"static struct dom *n_make(void)\n"
+	"{\n"
+	"	struct dom *d = kzalloc(sizeof(*d));\n"
+	"	if (!d)\n"
+	"		return NULL;\n"
+	"	d->domain.type = 0x40;\n"
+	"	d->domain.ops = &n_ops;\n"
+	"	return d;\n"
+	"}\n"
+	"static struct iommu_domain *n_alloc(struct device *dev)\n"
+	"{\n"
+	"	struct dom *d = n_make();\n"
+	"	if (!d)\n"
+	"		return NULL;\n"
+	"	return &d->domain;\n"
+	"}\n"
+	"static const struct iommu_ops n_iommu_ops = { .domain_alloc_paging = n_alloc };\n";
+
+static void test_domain_init_helper_type(void **state)
+{
+	struct judged j;
+	struct ops_site *site = collect_in(&j, true, nested_helper);
+
+	/* The helper's stores say: not a paging domain, not judged. */
+	rule_domain_init(site);
+	assert_int_equal(only_verdict(site)->verdict, OUTCOME_NA);
+	release(&j);
+}
+
 static void test_pgsize_format_exceeds(void **state)
 {
 	struct judged j;
@@ -831,6 +863,7 @@ int main(void)
 		cmocka_unit_test(test_domain_init_unsized),
 		cmocka_unit_test(test_domain_init_paging_only),
 		cmocka_unit_test(test_domain_init_switch),
+		cmocka_unit_test(test_domain_init_helper_type),
 		cmocka_unit_test(test_pgsize_format_exceeds),
 		cmocka_unit_test(test_attach_binding_bound),
 		cmocka_unit_test(test_attach_binding_checked),
