@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * iommu-pgsize corpus-removed: Kite IOMMU, a test double.
+ * iommu-pgsize corpus-removed: Nuthatch IOMMU, a test double.
  *
  * Verdicts: domain-init "sets": the allocator returns the domain of the
- * struct a helper of this file made, kite_domain_alloc_pgtable(), which
+ * struct a helper of this file made, nuthatch_domain_alloc_pgtable(), which
  * returns that struct (not the domain) on success, and only after
  * swift_pt_v1_init() (another translation unit) sized the library struct
  * sharing a union with the domain; the huge variant then sets the sizes
@@ -11,7 +11,7 @@
  * goto; the good case leaves the switch by break. The other allocator
  * returns a nested domain, which has no map_pages and is not judged: its
  * type and ops are stored by the helper whose struct it returns,
- * __kite_domain_alloc_nested(). The table type is the harness's choice,
+ * __nuthatch_domain_alloc_nested(). The table type is the harness's choice,
  * the same for every instance, and attach checks nothing
  * (attach-instance "unguarded-constant").
  *
@@ -28,14 +28,14 @@
 #include <linux/slab.h>
 #include <linux/swift_pt.h>
 
-#define KITE_LEVELS	4
+#define NUTHATCH_LEVELS	4
 
-enum kite_pt_type { KITE_PT_DEFAULT, KITE_PT_HUGE, KITE_PT_NONE };
+enum nuthatch_pt_type { NUTHATCH_PT_DEFAULT, NUTHATCH_PT_HUGE, NUTHATCH_PT_NONE };
 
 /* Set by the test harness, the same for every instance. */
-static enum kite_pt_type kite_pt_type = KITE_PT_DEFAULT;
+static enum nuthatch_pt_type nuthatch_pt_type = NUTHATCH_PT_DEFAULT;
 
-struct kite_domain {
+struct nuthatch_domain {
 	union {
 		struct iommu_domain	domain;
 		struct swift_pt		pt;
@@ -43,33 +43,33 @@ struct kite_domain {
 	unsigned long		flags;
 };
 
-static struct kite_domain *to_kite_domain(struct iommu_domain *dom)
+static struct nuthatch_domain *to_nuthatch_domain(struct iommu_domain *dom)
 {
-	return container_of(dom, struct kite_domain, domain);
+	return container_of(dom, struct nuthatch_domain, domain);
 }
 
-static int kite_attach_dev(struct iommu_domain *domain, struct device *dev)
+static int nuthatch_attach_dev(struct iommu_domain *domain, struct device *dev)
 {
 	return 0;
 }
 
-static void kite_domain_free(struct iommu_domain *domain)
+static void nuthatch_domain_free(struct iommu_domain *domain)
 {
-	struct kite_domain *kdom = to_kite_domain(domain);
+	struct nuthatch_domain *kdom = to_nuthatch_domain(domain);
 
 	swift_pt_v1_deinit(&kdom->pt);
 	kfree(kdom);
 }
 
-static const struct iommu_domain_ops kite_ops = {
+static const struct iommu_domain_ops nuthatch_ops = {
 	SWIFT_PT_DOMAIN_OPS(v1),
-	.attach_dev	= kite_attach_dev,
-	.free		= kite_domain_free,
+	.attach_dev	= nuthatch_attach_dev,
+	.free		= nuthatch_domain_free,
 };
 
-static struct kite_domain *kite_domain_alloc_pgtable(enum kite_pt_type type)
+static struct nuthatch_domain *nuthatch_domain_alloc_pgtable(enum nuthatch_pt_type type)
 {
-	struct kite_domain *kdom;
+	struct nuthatch_domain *kdom;
 	int rc;
 
 	kdom = kzalloc(sizeof(*kdom), GFP_KERNEL);
@@ -78,14 +78,14 @@ static struct kite_domain *kite_domain_alloc_pgtable(enum kite_pt_type type)
 	kdom->domain.type = IOMMU_DOMAIN_UNMANAGED;
 
 	switch (type) {
-	case KITE_PT_DEFAULT:
-	case KITE_PT_HUGE: {
-		kdom->domain.ops = &kite_ops;
-		rc = swift_pt_v1_init(&kdom->pt, KITE_LEVELS);
+	case NUTHATCH_PT_DEFAULT:
+	case NUTHATCH_PT_HUGE: {
+		kdom->domain.ops = &nuthatch_ops;
+		rc = swift_pt_v1_init(&kdom->pt, NUTHATCH_LEVELS);
 		if (rc)
 			goto err_free;
 		/* Huge mode maps only 2M, plus the CPU page size */
-		if (type == KITE_PT_HUGE)
+		if (type == NUTHATCH_PT_HUGE)
 			kdom->domain.pgsize_bitmap = SZ_2M | SZ_4K;
 		break;
 	}
@@ -94,7 +94,7 @@ static struct kite_domain *kite_domain_alloc_pgtable(enum kite_pt_type type)
 		goto err_free;
 	}
 
-	if (type == KITE_PT_DEFAULT)
+	if (type == NUTHATCH_PT_DEFAULT)
 		WARN_ON(!kdom->domain.pgsize_bitmap);
 	return kdom;
 err_free:
@@ -103,55 +103,55 @@ err_free:
 }
 
 /* A nested domain translates through its parent: no map_pages. */
-static const struct iommu_domain_ops kite_nested_ops = {
-	.attach_dev	= kite_attach_dev,
+static const struct iommu_domain_ops nuthatch_nested_ops = {
+	.attach_dev	= nuthatch_attach_dev,
 };
 
-static struct kite_domain *__kite_domain_alloc_nested(void)
+static struct nuthatch_domain *__nuthatch_domain_alloc_nested(void)
 {
-	struct kite_domain *knest;
+	struct nuthatch_domain *knest;
 
 	knest = kzalloc(sizeof(*knest), GFP_KERNEL);
 	if (!knest)
 		return ERR_PTR(-ENOMEM);
-	knest->domain.ops = &kite_nested_ops;
+	knest->domain.ops = &nuthatch_nested_ops;
 	knest->domain.type = IOMMU_DOMAIN_NESTED;
 	return knest;
 }
 
 static struct iommu_domain *
-kite_domain_alloc_user(struct device *dev, u32 flags,
+nuthatch_domain_alloc_user(struct device *dev, u32 flags,
 		       struct iommu_domain *parent,
 		       const struct iommu_user_data *user_data)
 {
-	struct kite_domain *knest;
+	struct nuthatch_domain *knest;
 
 	if (!parent || !(parent->type & __IOMMU_DOMAIN_PAGING))
 		return ERR_PTR(-EINVAL);
-	knest = __kite_domain_alloc_nested();
+	knest = __nuthatch_domain_alloc_nested();
 	if (IS_ERR(knest))
 		return ERR_CAST(knest);
 	return &knest->domain;
 }
 
-static struct iommu_domain *kite_domain_alloc_paging(struct device *dev)
+static struct iommu_domain *nuthatch_domain_alloc_paging(struct device *dev)
 {
-	struct kite_domain *kdom;
+	struct nuthatch_domain *kdom;
 
-	kdom = kite_domain_alloc_pgtable(kite_pt_type);
+	kdom = nuthatch_domain_alloc_pgtable(nuthatch_pt_type);
 	if (IS_ERR(kdom))
 		return ERR_CAST(kdom);
 	return &kdom->domain;
 }
 
-static const struct iommu_ops kite_iommu_ops = {
-	.domain_alloc_paging	= kite_domain_alloc_paging,
-	.domain_alloc_user	= kite_domain_alloc_user,
+static const struct iommu_ops nuthatch_iommu_ops = {
+	.domain_alloc_paging	= nuthatch_domain_alloc_paging,
+	.domain_alloc_user	= nuthatch_domain_alloc_user,
 	.device_group		= generic_single_device_group,
 	.owner			= THIS_MODULE,
 };
 
-int kite_iommu_register(struct iommu_device *iommu, struct device *dev)
+int nuthatch_iommu_register(struct iommu_device *iommu, struct device *dev)
 {
-	return iommu_device_register(iommu, &kite_iommu_ops, dev);
+	return iommu_device_register(iommu, &nuthatch_iommu_ops, dev);
 }
