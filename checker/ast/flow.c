@@ -27,6 +27,12 @@ struct flow {
 	struct flow_result *res;
 	struct label_state labels[MAX_LABELS];
 	int nr_labels;
+	/* Where break and continue go: the innermost switch or loop. */
+	struct state *brk;
+	struct state *cont;
+	/* The innermost switch: its state on entry, and a default label. */
+	struct state *switch_entry;
+	bool *switch_default;
 };
 
 static struct state walk(struct flow *fl, CXCursor s, struct state st);
@@ -78,6 +84,47 @@ static bool is_domain_pgsize(CXCursor c)
 
 static bool callee_sets(struct flow *fl, CXCursor call);
 
+/* Is @name one of the comma-separated @list? */
+static bool listed(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = list;
+
+	while (p && *p) {
+		if (!strncmp(p, name, len) && (p[len] == ',' || !p[len]))
+			return true;
+		p = strchr(p, ',');
+		p = p ? p + 1 : NULL;
+	}
+	return false;
+}
+
+/* Add the comma-separated @names to the setters, each once. */
+static void add_setters(struct flow_result *res, const char *names)
+{
+	struct strbuf sb = { 0 };
+	const char *p = names;
+	char *name;
+	size_t len;
+
+	if (!names)
+		return;
+	strbuf_addstr(&sb, res->setter ? res->setter : "");
+	while (*p) {
+		len = strcspn(p, ",");
+		name = xstrndup(p, len);
+		if (len && !listed(sb.buf, name)) {
+			if (sb.len)
+				strbuf_addstr(&sb, ",");
+			strbuf_addstr(&sb, name);
+		}
+		free(name);
+		p += len + (p[len] == ',');
+	}
+	free(res->setter);
+	res->setter = strbuf_detach(&sb);
+}
+
 /*
  * "domain->pgsize_bitmap = x" or "|= x": the domain gets sizes here.
  * "&= x" only narrows sizes something else gave it.
@@ -112,9 +159,11 @@ static enum CXChildVisitResult find_effects(CXCursor c, CXCursor parent,
 	enum CXCursorKind kind = clang_getCursorKind(c);
 
 	if (is_domain_store(c)) {
+		char *fn = cursor_spelling(e->fl->fn);
+
 		e->set = true;
-		if (!e->fl->res->setter)
-			e->fl->res->setter = cursor_spelling(e->fl->fn);
+		add_setters(e->fl->res, fn);
+		free(fn);
 	} else if (kind == CXCursor_CallExpr && callee_sets(e->fl, c)) {
 		e->set = true;
 	}
@@ -154,12 +203,17 @@ static bool external_sets(struct flow *fl, CXCursor call)
 		return false;
 	for (i = 0; i < n; i++) {
 		CXType t = clang_getCursorType(clang_Cursor_getArgument(call, i));
+		char *need;
 
 		if (!type_reaches_record(t, DOMAIN_STRUCT))
 			continue;
 		name = cursor_spelling(callee);
-		vec_push(fl->res->assumed, xasprintf("%s:%d", name, i));
+		need = xasprintf("%s:%d", name, i);
 		free(name);
+		if (vec_contains_str(fl->res->assumed, need))
+			free(need);
+		else
+			vec_push(fl->res->assumed, need);
 		return true;
 	}
 	return false;
@@ -172,16 +226,31 @@ static bool callee_sets(struct flow *fl, CXCursor call)
 	CXCursor def = flow_followable_callee(call, clang_getNullCursor(),
 					      fl->depth);
 	struct flow_result sub = { 0 };
+	struct vec assumed = { 0 };
 	bool sets;
+	char *name;
+	size_t i;
 
 	if (cursor_is_null(def))
 		return external_sets(fl, call);
-	sub.assumed = fl->res->assumed;
+	/* The callee's assumptions count only if it sets on every path. */
+	sub.assumed = fl->res->assumed ? &assumed : NULL;
 	flow_analyse_depth(def, &sub, fl->depth + 1);
 	sets = sub.all_set && sub.any_set;
-	if (sets && !fl->res->setter)
-		fl->res->setter = sub.setter ? xstrdup(sub.setter) :
-					       cursor_spelling(def);
+	if (sets) {
+		/* The helper gives sizes, and so does what it calls. */
+		name = cursor_spelling(def);
+		add_setters(fl->res, name);
+		add_setters(fl->res, sub.setter);
+		free(name);
+		for (i = 0; i < assumed.nr; i++) {
+			if (vec_contains_str(fl->res->assumed, assumed.items[i]))
+				continue;
+			vec_push(fl->res->assumed, assumed.items[i]);
+			assumed.items[i] = NULL;
+		}
+	}
+	vec_free(&assumed, free);
 	flow_result_release(&sub);
 	return sets;
 }
@@ -204,6 +273,7 @@ struct type_search {
 	bool non_paging;	/* a store says: not a paging domain */
 	bool paging;		/* a store of domain ops that map */
 	bool ops_stored;	/* any store of domain ops */
+	int depth;		/* of the helper searched */
 };
 
 /*
@@ -258,8 +328,24 @@ static enum CXChildVisitResult find_type_store(CXCursor c, CXCursor parent,
 {
 	struct type_search *s = data;
 	unsigned long long type;
-	CXCursor lhs, rhs;
+	CXCursor lhs, rhs, def;
 
+	if (clang_getCursorKind(c) == CXCursor_CallExpr) {
+		/*
+		 * A helper of this file that returns a domain, or the struct
+		 * embedding one, made it: what it stores counts.
+		 */
+		def = flow_followable_callee(c, clang_getNullCursor(),
+					     s->depth);
+		if (!cursor_is_null(def) &&
+		    type_reaches_record(clang_getCursorResultType(def),
+					DOMAIN_STRUCT)) {
+			s->depth++;
+			clang_visitChildren(def, find_type_store, s);
+			s->depth--;
+		}
+		return CXChildVisit_Recurse;
+	}
 	if (clang_getCursorKind(c) != CXCursor_BinaryOperator)
 		return CXChildVisit_Recurse;
 	lhs = cursor_strip(cursor_child(c, 0));
@@ -414,10 +500,51 @@ static struct state walk_if(struct flow *fl, CXCursor s, struct state st)
 	return merge(then_st, else_st);
 }
 
+/* A loop body may run zero times; break and continue may leave it. */
+static struct state walk_loop(struct flow *fl, CXCursor s, struct state st)
+{
+	struct state out = { 0 }, *brk = fl->brk, *cont = fl->cont;
+	struct state body;
+
+	fl->brk = &out;
+	fl->cont = &out;
+	body = walk_children(fl, s, st);
+	fl->brk = brk;
+	fl->cont = cont;
+	return merge(merge(st, body), out);
+}
+
+/*
+ * A switch runs its body from a case label, or skips it when no label
+ * matches and there is no default; break leaves it.
+ */
+static struct state walk_switch(struct flow *fl, CXCursor s, struct state st)
+{
+	struct state out = { 0 }, *brk = fl->brk, *entry = fl->switch_entry;
+	struct state body = { 0 };	/* only a case label enters it */
+	bool has_default = false, *had_default = fl->switch_default;
+	unsigned int i, n = cursor_child_count(s);
+
+	/* The condition (and its variable), then the body. */
+	for (i = 0; i + 1 < n; i++)
+		st = walk(fl, cursor_child(s, i), st);
+	if (!n)
+		return st;
+	fl->brk = &out;
+	fl->switch_entry = &st;
+	fl->switch_default = &has_default;
+	body = walk(fl, cursor_child(s, n - 1), body);
+	out = merge(out, body);
+	fl->brk = brk;
+	fl->switch_entry = entry;
+	fl->switch_default = had_default;
+	return has_default ? out : merge(out, st);
+}
+
 static struct state walk(struct flow *fl, CXCursor s, struct state st)
 {
 	struct label_state *ls;
-	struct state body;
+	unsigned int n;
 	char *name;
 
 	switch (clang_getCursorKind(s)) {
@@ -453,10 +580,30 @@ static struct state walk(struct flow *fl, CXCursor s, struct state st)
 	case CXCursor_WhileStmt:
 	case CXCursor_ForStmt:
 	case CXCursor_DoStmt:
+		return walk_loop(fl, s, st);
 	case CXCursor_SwitchStmt:
-		/* The body may run zero times, or leave by any case. */
-		body = walk_children(fl, s, st);
-		return merge(st, body);
+		return walk_switch(fl, s, st);
+	case CXCursor_CaseStmt:
+	case CXCursor_DefaultStmt:
+		/* Entered from the switch, or falling through. */
+		if (fl->switch_entry) {
+			st = merge(st, *fl->switch_entry);
+			if (clang_getCursorKind(s) == CXCursor_DefaultStmt)
+				*fl->switch_default = true;
+		}
+		n = cursor_child_count(s);
+		return n ? walk(fl, cursor_child(s, n - 1), st) : st;
+	case CXCursor_BreakStmt:
+		if (fl->brk && st.reachable)
+			*fl->brk = merge(*fl->brk, st);
+		st.reachable = false;
+		return st;
+	case CXCursor_ContinueStmt:
+		/* Back to the loop's test, which may leave it. */
+		if (fl->cont && st.reachable)
+			*fl->cont = merge(*fl->cont, st);
+		st.reachable = false;
+		return st;
 	default:
 		if (st.reachable && expression_sets(fl, s))
 			st.set = true;

@@ -21,7 +21,7 @@ struct flow_result {
 	bool any_set;		/* some path stores them */
 	bool has_unset;		/* a successful return without them: */
 	CXCursor unset_return;	/* the first such return */
-	char *setter;		/* function that stores them, if any */
+	char *setter;		/* functions that give them, comma-separated */
 	/*
 	 * Set by flow_analyse_assuming(): calls of functions defined in
 	 * another translation unit, given a domain, count as stores; each

@@ -47,19 +47,25 @@ static void note_paging_allocator(struct ops_object *ops, const char *fn,
 	}
 }
 
+/* Move the strings of @from into @into, each once. */
+static void vec_take(struct vec *into, struct vec *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->nr; i++) {
+		if (vec_contains_str(into, from->items[i]))
+			free(from->items[i]);
+		else
+			vec_push(into, from->items[i]);
+	}
+	from->nr = 0;
+}
+
 /*
  * Would @def size its domains if the functions of other files it hands
  * them to store their sizes? Those calls go to @needs, to be confirmed by
  * the summaries once every file is parsed.
  */
-static void vec_take(struct vec *into, struct vec *from)
-{
-	size_t i;
-
-	for (i = 0; i < from->nr; i++)
-		vec_push(into, from->items[i]);
-	from->nr = 0;
-}
 
 static void assume_external(CXCursor def, const char *name, struct vec *needs,
 			    struct strbuf *where, bool *unresolved)
@@ -70,6 +76,7 @@ static void assume_external(CXCursor def, const char *name, struct vec *needs,
 	flow_analyse_assuming(def, &r, &assumed);
 	if (r.all_set && r.any_set && assumed.nr) {
 		names_join(where, name);
+		names_join(where, r.setter);
 		vec_take(needs, &assumed);
 	} else {
 		*unresolved = true;

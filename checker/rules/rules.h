@@ -61,7 +61,10 @@ struct verdict *rule_add(struct ops_site *site, const char *rule,
 /* Point the verdict at @c instead. */
 void rule_point_at(struct ops_site *site, struct verdict *v, CXCursor c);
 
-/* Append ",name" to a list of functions unless it is there already. */
+/*
+ * Append ",name" to a list of functions unless it is there already;
+ * @name may itself be such a list.
+ */
 void names_join(struct strbuf *sb, const char *name);
 /* "SZ_4K|SZ_2M" for a page-size set, with @sep between the names. */
 char *size_names(unsigned long long sizes, const char *sep);

@@ -42,8 +42,20 @@ void rule_point_at(struct ops_site *site, struct verdict *v, CXCursor c)
 
 void names_join(struct strbuf *sb, const char *name)
 {
-	if (!name)
+	const char *comma;
+
+	if (!name || !*name)
 		return;
+	/* A list joins name by name. */
+	comma = strchr(name, ',');
+	if (comma) {
+		char *first = xstrndup(name, comma - name);
+
+		names_join(sb, first);
+		free(first);
+		names_join(sb, comma + 1);
+		return;
+	}
 	if (sb->len) {
 		/* Avoid repeating a name already listed. */
 		char *copy = xasprintf(",%s,", sb->buf);

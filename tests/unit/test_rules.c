@@ -492,6 +492,129 @@ static void test_domain_init_paging_only(void **state)
 	assert_int_equal(identity_verdict("&z_paging_ops"), OUTCOME_UNSIZED);
 }
 
+/* Two helpers that size their domains, and an allocator around BODY. */
+static const char switch_driver[] =
+	"static struct iommu_domain *a_alloc(void)\n"
+	"{ struct dom *d = kzalloc(sizeof(*d)); if (!d) return NULL;\n"
+	"  d->domain.pgsize_bitmap = SZ_4K; return &d->domain; }\n"
+	"static struct iommu_domain *b_alloc(void)\n"
+	"{ struct dom *d = kzalloc(sizeof(*d)); if (!d) return NULL;\n"
+	"  d->domain.pgsize_bitmap = SZ_64K; return &d->domain; }\n"
+	"static int mode, quirk;\n"
+	"static struct iommu_domain *x_alloc(struct device *dev)\n"
+	"{\n"
+	"	struct dom *d = kzalloc(sizeof(*d));\n"
+	"	if (!d)\n"
+	"		return NULL;\n"
+	"BODY\n"
+	"	return &d->domain;\n"
+	"}\n"
+	"static const struct iommu_ops x_ops = { .domain_alloc_paging = x_alloc };\n";
+
+/* Judge switch_driver with @body; *where gets the verdict's functions. */
+static enum outcome switch_verdict(const char *body, char **where)
+{
+	char *text = xstrdup(switch_driver);
+	char *at = strstr(text, "BODY");
+	char *driver;
+	struct judged j;
+	struct ops_site *site;
+	enum outcome o;
+
+	*at = '\0';
+	driver = xasprintf("%s%s%s", text, body, at + strlen("BODY\n"));
+	site = collect_in(&j, true, driver);
+	rule_domain_init(site);
+	o = only_verdict(site)->verdict;
+	*where = xstrdup(only_verdict(site)->where);
+	release(&j);
+	free(driver);
+	free(text);
+	return o;
+}
+
+static void test_domain_init_switch(void **state)
+{
+	char *where;
+
+	/* A case label after a return is reached from the switch. */
+	assert_int_equal(switch_verdict("	switch (mode) {\n"
+					"	case 0:\n"
+					"		if (quirk)\n"
+					"			break;\n"
+					"		return a_alloc();\n"
+					"	case 1:\n"
+					"		return b_alloc();\n"
+					"	}\n"
+					"	return NULL;\n", &where),
+			 OUTCOME_SETS);
+	/* Every function that gives sizes is named. */
+	assert_string_equal(where, "x_alloc,a_alloc,b_alloc");
+	free(where);
+	/* Every label stores, and default leaves no value unmatched. */
+	assert_int_equal(switch_verdict("	switch (mode) {\n"
+					"	case 0:\n"
+					"		d->domain.pgsize_bitmap = SZ_4K;\n"
+					"		break;\n"
+					"	default:\n"
+					"		d->domain.pgsize_bitmap = SZ_64K;\n"
+					"	}\n", &where),
+			 OUTCOME_SETS);
+	free(where);
+	/* Without default, no label may match. */
+	assert_int_equal(switch_verdict("	switch (mode) {\n"
+					"	case 0:\n"
+					"		d->domain.pgsize_bitmap = SZ_4K;\n"
+					"		break;\n"
+					"	}\n", &where),
+			 OUTCOME_UNSIZED);
+	free(where);
+	/* A break before the store leaves the switch without sizes. */
+	assert_int_equal(switch_verdict("	switch (mode) {\n"
+					"	case 0:\n"
+					"		if (quirk)\n"
+					"			break;\n"
+					"		d->domain.pgsize_bitmap = SZ_4K;\n"
+					"		break;\n"
+					"	default:\n"
+					"		d->domain.pgsize_bitmap = SZ_64K;\n"
+					"	}\n", &where),
+			 OUTCOME_UNSIZED);
+	free(where);
+}
+
+/* A nested domain made by a helper that returns its container. */
+static const char nested_helper[] =
+	"static const struct iommu_domain_ops n_ops = { .attach_dev = NULL };\n"
+	"static struct dom *n_make(void)\n"
+	"{\n"
+	"	struct dom *d = kzalloc(sizeof(*d));\n"
+	"	if (!d)\n"
+	"		return NULL;\n"
+	"	d->domain.type = 0x40;\n"
+	"	d->domain.ops = &n_ops;\n"
+	"	return d;\n"
+	"}\n"
+	"static struct iommu_domain *n_alloc(struct device *dev)\n"
+	"{\n"
+	"	struct dom *d = n_make();\n"
+	"	if (!d)\n"
+	"		return NULL;\n"
+	"	return &d->domain;\n"
+	"}\n"
+	"static const struct iommu_ops n_iommu_ops = { .domain_alloc_paging = n_alloc };\n";
+
+static void test_domain_init_helper_type(void **state)
+{
+	struct judged j;
+	struct ops_site *site = collect_in(&j, true, nested_helper);
+
+	/* The helper's stores say: not a paging domain, not judged. */
+	rule_domain_init(site);
+	assert_int_equal(only_verdict(site)->verdict, OUTCOME_NA);
+	release(&j);
+}
+
 static void test_pgsize_format_exceeds(void **state)
 {
 	struct judged j;
@@ -814,6 +937,8 @@ int main(void)
 		cmocka_unit_test(test_domain_init_fallback),
 		cmocka_unit_test(test_domain_init_unsized),
 		cmocka_unit_test(test_domain_init_paging_only),
+		cmocka_unit_test(test_domain_init_switch),
+		cmocka_unit_test(test_domain_init_helper_type),
 		cmocka_unit_test(test_pgsize_format_exceeds),
 		cmocka_unit_test(test_attach_binding_bound),
 		cmocka_unit_test(test_attach_binding_checked),

@@ -23,6 +23,10 @@ int swift_pt_v1_init(struct swift_pt *pt, unsigned int levels);
 phys_addr_t swift_pt_v1_iova_to_phys(struct iommu_domain *domain,
 				     dma_addr_t iova);
 void swift_pt_v1_deinit(struct swift_pt *pt);
+int swift_pt_v2_init(struct swift_pt *pt, unsigned int levels);
+phys_addr_t swift_pt_v2_iova_to_phys(struct iommu_domain *domain,
+				     dma_addr_t iova);
+void swift_pt_v2_deinit(struct swift_pt *pt);
 
 #define SWIFT_PT_DOMAIN_OPS(fmt) \
 	.iova_to_phys = &swift_pt_##fmt##_iova_to_phys
