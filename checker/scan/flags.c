@@ -428,9 +428,11 @@ int flags_init(struct flags *f, const struct tree *tree,
 
 bool flags_per_arch(const struct tree *tree, const struct flags_config *cfg)
 {
-	/* A module's files are its Makefile's: the host's flags parse them. */
-	return tree->kbuild && !tree->kernel && !cfg->compdb_dir &&
-	       !cfg->no_prepare && !cfg->objtree;
+	/* A module's architectures are its kernel's, caches included. */
+	if (tree->kernel)
+		tree = tree->kernel;
+	return tree->kbuild && !cfg->compdb_dir && !cfg->no_prepare &&
+	       !cfg->objtree;
 }
 
 int flags_init_arch(struct flags *f, const struct tree *tree,

@@ -433,14 +433,18 @@ static int rescan(struct verify_run *run)
 
 	if (flags_init(&orig, run->rq->tree, run->rq->flags))
 		return -1;
-	/* Each architecture's cache of the original, as the scan used them. */
-	if (orig.source == FLAGS_PREPARED && !cfg.objtree &&
-	    !run->rq->tree->kernel)
-		cfg.caches_of = run->rq->tree;
-	else if (orig.source == FLAGS_PREPARED)
+	/*
+	 * Each architecture's cache of the original, as the scan used them;
+	 * a module's are its kernel's, the copy's as well.
+	 */
+	if (orig.source == FLAGS_PREPARED && !cfg.objtree) {
+		if (!run->rq->tree->kernel)
+			cfg.caches_of = run->rq->tree;
+	} else if (orig.source == FLAGS_PREPARED) {
 		cfg.objtree = orig.objtree;
-	else if (!cfg.compdb_dir)
+	} else if (!cfg.compdb_dir) {
 		cfg.no_prepare = true;
+	}
 	note("rescanning the patched tree");
 	if (tree_open_with(run->work, run->rq->flags->kernel, &patched))
 		goto out;
