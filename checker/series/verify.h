@@ -55,6 +55,7 @@ struct verify_arch {
 	const struct kbuild_arch *a;
 	char *objdir;
 	char *config;		/* .config text once configured */
+	const char *kbuild_arch;	/* ARCH= its cache was made with, if not name */
 	bool tried, failed, prepared;
 	double config_secs, prepare_secs;
 };
