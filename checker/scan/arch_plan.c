@@ -7,6 +7,7 @@
 
 #include "scan/arch_plan.h"
 #include "scan/kbuild_arch.h"
+#include "scan/module.h"
 #include "lib/fileio.h"
 
 static struct arch_group *group_new(const char *name)
@@ -58,10 +59,37 @@ static bool asm_headers_resolve(const struct tree *tree,
 				const struct arch_group *g, const char *rel,
 				int depth);
 
+/* Does @rel #error out without a CONFIG_ symbol @config does not set? */
+static bool error_gates_on(const struct tree *tree, const char *rel,
+			   const char *config)
+{
+	char *path = path_join(tree->root, rel);
+	struct vec gates = { 0 };
+	size_t i, size;
+	char *text = read_file(path, &size);
+	bool on = true;
+
+	if (text)
+		module_error_gates(text, &gates);
+	for (i = 0; i < gates.nr && on; i++) {
+		char *y = xasprintf("\n%s=y\n", (char *)gates.items[i]);
+		char *m = xasprintf("\n%s=m\n", (char *)gates.items[i]);
+
+		on = strstr(config, y) || strstr(config, m);
+		free(y);
+		free(m);
+	}
+	vec_free(&gates, free);
+	free(text);
+	free(path);
+	return on;
+}
+
 /*
  * Does @g's architecture build @rel? Its kbuild Makefiles' CONFIG_
  * symbols are on in @config; an external module's Kbuild rarely names
- * one (obj-m), so its <asm/> headers must also be that architecture's.
+ * one (obj-m), so its <asm/> headers must also be that architecture's,
+ * and the symbols its own #error lines demand on.
  */
 static bool arch_builds(const struct tree *tree, const struct arch_group *g,
 			const struct kbuild_arch *a, const char *config,
@@ -69,7 +97,8 @@ static bool arch_builds(const struct tree *tree, const struct arch_group *g,
 {
 	if (!kbuild_builds(tree->root, rel, config, a))
 		return false;
-	return !tree->kernel || asm_headers_resolve(tree, g, rel, 0);
+	return !tree->kernel || (asm_headers_resolve(tree, g, rel, 0) &&
+				 error_gates_on(tree, rel, config));
 }
 
 /*
