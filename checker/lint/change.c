@@ -11,6 +11,7 @@
 
 #include "lint/lint.h"
 #include "scan/parse.h"
+#include "series/scratch.h"
 #include "lib/cleanup.h"
 #include "lib/diffpath.h"
 #include "lib/fileio.h"
@@ -208,12 +209,47 @@ static char *read_patch(const char *patch, size_t *len)
 	return sb.buf ? strbuf_detach(&sb) : xstrdup("");
 }
 
+/*
+ * A module below the top of its repository gets patches naming files
+ * from the top (series writes them so, for git am): make @files
+ * relative to the module's directory @place; -1 for one outside it.
+ */
+static int strip_place(const char *place, struct vec *files)
+{
+	size_t i;
+
+	for (i = 0; i < files->nr; i++) {
+		char *f = files->items[i];
+
+		if (!starts_with(f, place)) {
+			error("the patch changes %s, outside the module (%s in its repository); refused",
+			      f, place);
+			return -1;
+		}
+		files->items[i] = xstrdup(f + strlen(place));
+		free(f);
+	}
+	return 0;
+}
+
+/* git apply's -pN: a/ and each directory of @place stripped. */
+static char *strip_option(const char *place)
+{
+	int n = 1;
+	const char *p;
+
+	for (p = place; p && *p; p++)
+		n += *p == '/';
+	return xasprintf("-p%d", n);
+}
+
 int changes_from_patch(const struct tree *tree, const char *patch,
 		       struct change_set *cs)
 {
 	struct vec old = { 0 }, new = { 0 };
 	struct strbuf out = { 0 };
-	char *text, *patch_copy = NULL;
+	char *text, *patch_copy = NULL, *strip = NULL;
+	char *place = tree->kernel ? git_place(tree) : NULL;
 	size_t len, i;
 	int ret = -1;
 
@@ -225,6 +261,10 @@ int changes_from_patch(const struct tree *tree, const char *patch,
 	}
 	if (patch_files(text, &old, &new))
 		goto out;
+	if (place && *place &&
+	    (strip_place(place, &old) || strip_place(place, &new)))
+		goto out;
+	strip = strip_option(place);
 	if (!old.nr && !new.nr) {
 		error("%s: no change to a .c or .h file: not a patch?",
 		      strcmp(patch, "-") ? patch : "standard input");
@@ -247,8 +287,8 @@ int changes_from_patch(const struct tree *tree, const char *patch,
 	/* Outside any repository, git apply patches plain files. */
 	setenv("GIT_CEILING_DIRECTORIES", "/tmp", 1);
 	if (git(cs->scratch, &out, (const char *[]){ "apply", "--check",
-			"change.patch", NULL }) ||
-	    git(cs->scratch, &out, (const char *[]){ "apply",
+			strip, "change.patch", NULL }) ||
+	    git(cs->scratch, &out, (const char *[]){ "apply", strip,
 			"change.patch", NULL })) {
 		error("the patch %s does not apply to %s (see git apply's message above)",
 		      strcmp(patch, "-") ? patch : "on standard input",
@@ -282,6 +322,8 @@ out:
 	vec_free(&new, free);
 	free(patch_copy);
 	free(text);
+	free(strip);
+	free(place);
 	return ret;
 }
 

@@ -7,6 +7,7 @@
 
 #include "scan/arch_plan.h"
 #include "scan/kbuild_arch.h"
+#include "scan/module.h"
 #include "lib/fileio.h"
 
 static struct arch_group *group_new(const char *name)
@@ -54,6 +55,52 @@ static int single_group(const struct tree *tree,
 	return 0;
 }
 
+static bool asm_headers_resolve(const struct tree *tree,
+				const struct arch_group *g, const char *rel,
+				int depth);
+
+/* Does @rel #error out without a CONFIG_ symbol @config does not set? */
+static bool error_gates_on(const struct tree *tree, const char *rel,
+			   const char *config)
+{
+	char *path = path_join(tree->root, rel);
+	struct vec gates = { 0 };
+	size_t i, size;
+	char *text = read_file(path, &size);
+	bool on = true;
+
+	if (text)
+		module_error_gates(text, &gates);
+	for (i = 0; i < gates.nr && on; i++) {
+		char *y = xasprintf("\n%s=y\n", (char *)gates.items[i]);
+		char *m = xasprintf("\n%s=m\n", (char *)gates.items[i]);
+
+		on = strstr(config, y) || strstr(config, m);
+		free(y);
+		free(m);
+	}
+	vec_free(&gates, free);
+	free(text);
+	free(path);
+	return on;
+}
+
+/*
+ * Does @g's architecture build @rel? Its kbuild Makefiles' CONFIG_
+ * symbols are on in @config; an external module's Kbuild rarely names
+ * one (obj-m), so its <asm/> headers must also be that architecture's,
+ * and the symbols its own #error lines demand on.
+ */
+static bool arch_builds(const struct tree *tree, const struct arch_group *g,
+			const struct kbuild_arch *a, const char *config,
+			const char *rel)
+{
+	if (!kbuild_builds(tree->root, rel, config, a))
+		return false;
+	return !tree->kernel || (asm_headers_resolve(tree, g, rel, 0) &&
+				 error_gates_on(tree, rel, config));
+}
+
 /*
  * Configure @a and move the files of @left its allmodconfig builds into
  * its group, prepared. The group comes back even without files (it may
@@ -74,7 +121,7 @@ static struct arch_group *take_files(const struct tree *tree,
 	}
 	config = flags_config_text(&g->flags);
 	for (i = 0; config && i < left->nr; i++) {
-		if (kbuild_builds(tree->root, left->items[i], config, a))
+		if (arch_builds(tree, g, a, config, left->items[i]))
 			vec_push(&g->files, left->items[i]);
 		else
 			left->items[kept++] = left->items[i];
@@ -97,16 +144,17 @@ static struct arch_group *take_files(const struct tree *tree,
  * Does <asm/@name> exist for @g's architecture: in its source, generated
  * by prepare, or (not prepared yet) as the asm-generic one prepare wraps?
  */
-static bool asm_header_exists(const struct tree *tree,
-			      const struct arch_group *g, const char *name)
+static bool asm_header_exists(const struct arch_group *g, const char *name)
 {
+	/* The kernel's: a module's flags hold the tree it builds against. */
+	const char *kroot = g->flags.tree->root;
 	bool prepared = g->flags.source == FLAGS_PREPARED;
-	char *src = xasprintf("%sarch/%s/include/asm/%s", tree->root,
+	char *src = xasprintf("%sarch/%s/include/asm/%s", kroot,
 			      g->flags.arch, name);
 	char *gen = prepared ?
 		    xasprintf("%s/arch/%s/include/generated/asm/%s",
 			      g->flags.objtree, g->flags.arch, name) :
-		    xasprintf("%sinclude/asm-generic/%s", tree->root, name);
+		    xasprintf("%sinclude/asm-generic/%s", kroot, name);
 	bool found = !access(src, F_OK) || !access(gen, F_OK);
 
 	free(src);
@@ -134,7 +182,7 @@ static bool asm_headers_resolve(const struct tree *tree,
 
 		p += strlen("#include");
 		if (sscanf(p, " <asm/%255[^>]>", name) == 1) {
-			ok = asm_header_exists(tree, g, name);
+			ok = asm_header_exists(g, name);
 		} else if (depth < 2 && sscanf(p, " \"%255[^\"]\"", name) == 1 &&
 			   !strstr(name, "..")) {
 			const char *slash = strrchr(rel, '/');

@@ -3,7 +3,10 @@
  * Which flags parse which file: each candidate file gets the flags of the
  * first architecture (kbuild_arches order) whose allmodconfig builds it,
  * from that architecture's own prepared cache, so architecture-only code
- * is parsed natively with clang's own cross target.
+ * is parsed natively with clang's own cross target. An external
+ * module's file also needs every <asm/> header it names to be that
+ * architecture's (its Kbuild seldom names a CONFIG_ symbol); the caches
+ * are its kernel's.
  */
 #ifndef IOMMU_PGSIZE_ARCH_PLAN_H
 #define IOMMU_PGSIZE_ARCH_PLAN_H

@@ -429,9 +429,11 @@ int flags_init(struct flags *f, const struct tree *tree,
 
 bool flags_per_arch(const struct tree *tree, const struct flags_config *cfg)
 {
-	/* A module's files are its Makefile's: the host's flags parse them. */
-	return tree->kbuild && !tree->kernel && !cfg->compdb_dir &&
-	       !cfg->no_prepare && !cfg->objtree;
+	/* A module's architectures are its kernel's, caches included. */
+	if (tree->kernel)
+		tree = tree->kernel;
+	return tree->kbuild && !cfg->compdb_dir && !cfg->no_prepare &&
+	       !cfg->objtree;
 }
 
 int flags_init_arch(struct flags *f, const struct tree *tree,
@@ -674,6 +676,32 @@ static size_t common_prefix(const char *a, const char *b)
 	return n;
 }
 
+/*
+ * Does the database name @path itself? libclang answers for any file,
+ * inferring a command from a similar entry.
+ */
+static bool database_has(struct flags *f, const char *path)
+{
+	unsigned int i, n = clang_CompileCommands_getSize(f->all);
+	bool found = false;
+
+	for (i = 0; i < n && !found; i++) {
+		CXCompileCommand cmd = clang_CompileCommands_getCommand(f->all,
+									i);
+		CXString file = clang_CompileCommand_getFilename(cmd);
+		CXString dir = clang_CompileCommand_getDirectory(cmd);
+		const char *name = clang_getCString(file);
+		char *abs = name[0] == '/' ? xstrdup(name) :
+			    path_join(clang_getCString(dir), name);
+
+		found = !strcmp(abs, path);
+		free(abs);
+		clang_disposeString(file);
+		clang_disposeString(dir);
+	}
+	return found;
+}
+
 /* The database entry for @path, or the one nearest to it in the tree. */
 static CXCompileCommand database_entry(struct flags *f, const char *path,
 				       CXCompileCommands *owned)
@@ -681,6 +709,10 @@ static CXCompileCommand database_entry(struct flags *f, const char *path,
 	unsigned int i, n, best = 0;
 	size_t best_len = 0;
 
+	/* A kernel build's database, say: its flags fit, its -I may not. */
+	if (f->module && !database_has(f, path))
+		note("%s: no entry in the compile_commands.json; parsed with flags inferred from the nearest entry (make -C KTREE M=<module> <objects> compile_commands.json writes the module's own)",
+		     path);
 	*owned = clang_CompilationDatabase_getCompileCommands(f->db, path);
 	if (*owned && clang_CompileCommands_getSize(*owned))
 		return clang_CompileCommands_getCommand(*owned, 0);

@@ -67,7 +67,8 @@ int flags_init(struct flags *f, const struct tree *tree,
 
 /*
  * May each file get its own architecture's cache? Not with -p,
- * --no-prepare or --objtree, nor outside a kbuild tree.
+ * --no-prepare or --objtree, nor outside a kbuild tree; a module's are
+ * those of the kernel it builds against.
  */
 bool flags_per_arch(const struct tree *tree, const struct flags_config *cfg);
 

@@ -119,7 +119,8 @@ static char *kbuild_file(const char *srcroot, const char *dir)
 	size_t i, size;
 
 	for (i = 0; i < ARRAY_SIZE(names) && !text; i++) {
-		char *path = xasprintf("%s%s/%s", srcroot, dir, names[i]);
+		char *path = xasprintf("%s%s%s%s", srcroot, dir,
+				       *dir ? "/" : "", names[i]);
 
 		text = read_file(path, &size);
 		free(path);
@@ -301,10 +302,12 @@ static bool walk_object(struct kbuild_walk *w, const char *rel)
 	char *dir, *obj;
 	bool on;
 
-	if (!slash || !ends_with(rel, ".c"))
+	if (!ends_with(rel, ".c"))
 		return false;
-	dir = xstrndup(rel, slash - rel);
-	obj = xasprintf("%.*s.o", (int)(strlen(slash + 1) - 2), slash + 1);
+	/* An external module's files may sit beside its top Kbuild. */
+	dir = xstrndup(rel, slash ? (size_t)(slash - rel) : 0);
+	slash = slash ? slash + 1 : rel;
+	obj = xasprintf("%.*s.o", (int)(strlen(slash) - 2), slash);
 	w->dir = dir;
 	on = object_built(w, obj);
 	free(obj);

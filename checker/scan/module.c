@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* External modules: detection, kbuild's commands with M=, the header shim. */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -99,6 +100,75 @@ char *module_root_of(const char *top, const char *rel)
 	}
 	free(dir);
 	return NULL;
+}
+
+/* The directive of preprocessor line @line ("ifndef", ...), or NULL. */
+static const char *directive(const char *line)
+{
+	line += strspn(line, " \t");
+	if (*line != '#')
+		return NULL;
+	return line + 1 + strspn(line + 1, " \t");
+}
+
+/* The CONFIG_ symbol an #if/#ifndef condition @cond negates, or NULL. */
+static char *negated_symbol(const char *word, const char *cond)
+{
+	static const char *const negations[] = {
+		"!defined(", "!defined ", "!IS_ENABLED(",
+	};
+	const char *sym = NULL, *end;
+	size_t i, len;
+
+	cond += strspn(cond, " \t");
+	if (!strcmp(word, "ifndef"))
+		sym = cond;
+	for (i = 0; !sym && i < ARRAY_SIZE(negations); i++)
+		if (starts_with(cond, negations[i]))
+			sym = cond + strlen(negations[i]);
+	if (!sym || !starts_with(sym, "CONFIG_"))
+		return NULL;
+	for (len = 0; isalnum((unsigned char)sym[len]) || sym[len] == '_';)
+		len++;
+	/* Only the one negation: "!defined(A) && B" gates on more. */
+	end = sym + len;
+	end += strspn(end, ") \t");
+	if (*end && !starts_with(end, "/*") && !starts_with(end, "//"))
+		return NULL;
+	return xstrndup(sym, len);
+}
+
+void module_error_gates(const char *text, struct vec *symbols)
+{
+	char *copy = xstrdup(text), *line, *save = NULL;
+	char *pending = NULL;
+	int depth = 0;
+
+	for (line = strtok_r(copy, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		const char *d = directive(line);
+		size_t len = d ? strcspn(d, " \t(") : 0;
+		char *word = d ? xstrndup(d, len) : NULL;
+
+		if (pending && word && !strcmp(word, "error") &&
+		    !vec_contains_str(symbols, pending)) {
+			vec_push(symbols, pending);
+			pending = NULL;
+		}
+		free(pending);
+		pending = NULL;
+		if (word && starts_with(word, "if")) {
+			if (!depth && (!strcmp(word, "if") ||
+				       !strcmp(word, "ifndef")))
+				pending = negated_symbol(word, d + len);
+			depth++;
+		} else if (word && !strcmp(word, "endif") && depth) {
+			depth--;
+		}
+		free(word);
+	}
+	free(pending);
+	free(copy);
 }
 
 /* @to/REL links to @from/REL for every file; directories are made. */

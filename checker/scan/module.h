@@ -21,6 +21,14 @@ bool module_dir_detect(const char *dir);
 char *module_root_of(const char *top, const char *rel);
 
 /*
+ * The CONFIG_ symbols source @text refuses to build without, at its top
+ * level: "#ifndef CONFIG_X", "#if !defined(CONFIG_X)" or
+ * "#if !IS_ENABLED(CONFIG_X)" whose next line is an #error (how a module
+ * for one architecture often says so). Added to @symbols (char *).
+ */
+void module_error_gates(const char *text, struct vec *symbols);
+
+/*
  * kbuild_dry_run() for @n files @rels of the modules under @top, each
  * with M= its module directory. The dry run sees a mirror of @top made
  * of links (kbuild writes beside the module's Makefile even with -n);

@@ -17,23 +17,46 @@ char *trimmed(struct strbuf *sb)
 	return strbuf_detach(sb);
 }
 
-bool is_git_top(const struct tree *tree)
+/* git @args in @tree's root, stderr with stdout; its trimmed output. */
+static char *git_answer(const struct tree *tree, const char *const *args)
 {
 	struct strbuf out = { 0 };
-	bool top = false;
 	char *root = xstrndup(tree->root, strlen(tree->root) - 1);
-	char *dir;
+	int ret = git_with_stderr(root, &out, args);
 
-	/* stderr joins stdout: outside a repository git complains. */
-	if (!git_with_stderr(root, &out, (const char *[]){ "rev-parse",
-			     "--show-toplevel", NULL })) {
-		dir = trimmed(&out);
-		top = !strcmp(dir, root);
-		free(dir);
-	}
-	strbuf_release(&out);
 	free(root);
-	return top;
+	if (ret) {
+		strbuf_release(&out);
+		return NULL;
+	}
+	return trimmed(&out);
+}
+
+char *git_place(const struct tree *tree)
+{
+	char *prefix, *tracked = NULL;
+
+	/* Outside a repository git complains: no answer then. */
+	prefix = git_answer(tree, (const char *[]){ "rev-parse",
+			    "--show-prefix", NULL });
+	if (!prefix || !*prefix)
+		return prefix;
+	/* The copy is cloned from the top: @tree's root less the prefix. */
+	if (!ends_with(tree->root, prefix) ||
+	    tree->root[strlen(tree->root) - strlen(prefix) - 1] != '/') {
+		free(prefix);
+		return NULL;
+	}
+	/* A kernel tree is the top of its own; a module's files in HEAD. */
+	if (tree->kernel)
+		tracked = git_answer(tree, (const char *[]){ "ls-tree", "-r",
+				     "--name-only", "HEAD", "--", ".", NULL });
+	if (!tracked || !*tracked) {
+		free(prefix);
+		prefix = NULL;
+	}
+	free(tracked);
+	return prefix;
 }
 
 int run_quiet(char *const argv[])
@@ -42,11 +65,11 @@ int run_quiet(char *const argv[])
 }
 
 /* A scratch copy with one commit to build on; the user's tree is read. */
-int make_scratch(const struct tree *tree, bool git_top, char **scratch,
+int make_scratch(const struct tree *tree, const char *place, char **scratch,
 		 char **work, char **base)
 {
 	struct strbuf out = { 0 };
-	char *src;
+	char *src, *top;
 	int ret;
 
 	*scratch = make_temp_dir("series");
@@ -56,9 +79,18 @@ int make_scratch(const struct tree *tree, bool git_top, char **scratch,
 	}
 	*work = path_join(*scratch, "tree");
 	note("working in %s", *work);
-	if (git_top) {
+	if (place) {
+		/* The module's repository, from its top: @place above root. */
+		top = xstrndup(tree->root, strlen(tree->root) - strlen(place));
 		ret = git(NULL, NULL, (const char *[]){ "clone", "-q",
-			  "--shared", tree->root, *work, NULL });
+			  "--shared", top, *work, NULL });
+		free(top);
+		if (*place) {
+			src = *work;
+			*work = xasprintf("%s/%.*s", src,
+					  (int)strlen(place) - 1, place);
+			free(src);
+		}
 	} else {
 		src = path_join(tree->root, ".");
 		ret = run_quiet((char *const[]){ "cp", "-a", src, *work, NULL });

@@ -15,19 +15,24 @@
 /* Detach @sb's text without trailing newlines and spaces. */
 char *trimmed(struct strbuf *sb);
 
-/* Is @tree the top of a git checkout? */
-bool is_git_top(const struct tree *tree);
+/*
+ * Where @tree's files come from git: "" when it is the top of a checkout;
+ * for an external module below the top of a bigger repository whose HEAD
+ * tracks it, its directory there ("vendor/iommu/", patches name files
+ * from the top, as git am wants them); NULL otherwise (free() it).
+ */
+char *git_place(const struct tree *tree);
 
 /* run_program() with its output thrown away. */
 int run_quiet(char *const argv[]);
 
 /*
  * A temporary directory *@scratch holding *@work, a copy of @tree with one
- * commit *@base to build on: a shared clone of HEAD for a git checkout
- * (@git), else the files as they are, committed. remove_scratch() when
- * done.
+ * commit *@base to build on: for a tree in git (@place from git_place()),
+ * a shared clone of HEAD, *@work its @place directory; else the files as
+ * they are, committed. remove_scratch() when done.
  */
-int make_scratch(const struct tree *tree, bool git, char **scratch,
+int make_scratch(const struct tree *tree, const char *place, char **scratch,
 		 char **work, char **base);
 /* Remove what make_scratch() made and free its three strings. */
 void remove_scratch(char **scratch, char **work, char **base);

@@ -29,7 +29,7 @@
 struct series {
 	const struct series_options *o;
 	const struct tree *tree;
-	bool git;		/* the tree is the top of a git checkout */
+	char *git_place;	/* git_place(): NULL when not from git */
 	char *scratch;		/* temporary directory */
 	char *work;		/* scratch/tree: the copy we commit in */
 	char *name, *email;	/* committer and Signed-off-by */
@@ -85,11 +85,15 @@ static int check_clean(struct series *s)
 	struct strbuf out = { 0 };
 	int ret = 0;
 
-	if (!s->git || s->o->allow_dirty)
+	if (!s->git_place || s->o->allow_dirty)
 		return 0;
-	/* Read only: no .git/index.lock, no index refresh written. */
+	/*
+	 * Read only: no .git/index.lock, no index refresh written. The
+	 * tree's own files: a module's repository may hold more.
+	 */
 	git(s->tree->root, &out, (const char *[]){ "--no-optional-locks",
-		"status", "--porcelain", "--untracked-files=no", NULL });
+		"status", "--porcelain", "--untracked-files=no", "--", ".",
+		NULL });
 	if (out.len) {
 		error("%s has uncommitted changes; commit or stash them, or pass --allow-dirty (the series is built from HEAD)",
 		      s->tree->root);
@@ -105,7 +109,7 @@ static char *history_prefix(struct series *s, const char *rel)
 	struct strbuf out = { 0 };
 	char *best = NULL, *line, *save = NULL;
 
-	if (!s->git || git(s->tree->root, &out, (const char *[]){
+	if (!s->git_place || git(s->tree->root, &out, (const char *[]){
 			"log", "-n", "20", "--no-merges", "--format=%s", "--",
 			rel, NULL }))
 		goto out;
@@ -613,6 +617,7 @@ static void series_release(struct series *s)
 	free(s->name_cfg);
 	free(s->email_cfg);
 	free(s->module_line);
+	free(s->git_place);
 	vec_free(&s->shim, module_overlay_free);
 }
 
@@ -629,7 +634,7 @@ int series_run(const struct series_options *o)
 	if (tree_open_with(o->tree, o->flags.kernel, &tree))
 		return EXIT_FATAL;
 	s.tree = &tree;
-	s.git = is_git_top(&tree);
+	s.git_place = git_place(&tree);
 	if (output_dir_check(o->output, (const char *const[]){ tree.root,
 			     tree.kernel ? tree.kernel->root : NULL },
 			     tree.kernel ? 2 : 1) ||
@@ -643,7 +648,7 @@ int series_run(const struct series_options *o)
 	if (flags_init(&s.flags, &tree, &o->flags))
 		goto out;
 	s.have_flags = true;
-	if (make_scratch(&tree, s.git, &s.scratch, &s.work, &s.base))
+	if (make_scratch(&tree, s.git_place, &s.scratch, &s.work, &s.base))
 		goto out;
 	for (i = 0; i < plan.nr; i++) {
 		struct plan_entry *e = plan.items[i];
@@ -669,7 +674,7 @@ int series_run(const struct series_options *o)
 	      EXIT_FATAL : 0;
 	if (!ret && o->verify)
 		ret = series_verify(&(struct verify_request){
-			.tree = &tree, .git = s.git, .flags = &o->flags,
+			.tree = &tree, .git_place = s.git_place, .flags = &o->flags,
 			.output = o->output, .patches = &written,
 			.arches = o->arches, .checkpatch = o->checkpatch,
 			.jobs = o->flags.jobs, .before = &res.findings });

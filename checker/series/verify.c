@@ -247,9 +247,15 @@ static void compile_file(struct verify_run *run, struct verify_patch *p,
 }
 
 /* The files a patch changes, from its "diff --git a/X b/Y" lines. */
-static void patch_files(const char *path, struct vec *files)
+/*
+ * The files patch @path touches, relative to the tree: a patch names
+ * them from the top of the repository, which may hold the tree in its
+ * directory @place (git_place()); files outside it are not the tree's.
+ */
+static void patch_files(const char *path, const char *place,
+			struct vec *files)
 {
-	size_t size;
+	size_t size, skip = place ? strlen(place) : 0;
 	char *text = read_file(path, &size), *line, *save = NULL;
 
 	for (line = strtok_r(text ? text : "", "\n", &save); line;
@@ -258,7 +264,9 @@ static void patch_files(const char *path, struct vec *files)
 
 		if (diff_git_paths(line, &old_path, &new_path))
 			continue;
-		vec_push(files, new_path);
+		if (starts_with(new_path, place ? place : ""))
+			vec_push(files, xstrdup(new_path + skip));
+		free(new_path);
 		free(old_path);
 	}
 	free(text);
@@ -275,7 +283,7 @@ static void compile_patch(struct verify_run *run, struct verify_patch *p,
 	bool header = false;
 	size_t i;
 
-	patch_files(p->path, &files);
+	patch_files(p->path, run->rq->git_place, &files);
 	for (i = 0; i < files.nr; i++) {
 		const char *f = files.items[i];
 
@@ -433,14 +441,18 @@ static int rescan(struct verify_run *run)
 
 	if (flags_init(&orig, run->rq->tree, run->rq->flags))
 		return -1;
-	/* Each architecture's cache of the original, as the scan used them. */
-	if (orig.source == FLAGS_PREPARED && !cfg.objtree &&
-	    !run->rq->tree->kernel)
-		cfg.caches_of = run->rq->tree;
-	else if (orig.source == FLAGS_PREPARED)
+	/*
+	 * Each architecture's cache of the original, as the scan used them;
+	 * a module's are its kernel's, the copy's as well.
+	 */
+	if (orig.source == FLAGS_PREPARED && !cfg.objtree) {
+		if (!run->rq->tree->kernel)
+			cfg.caches_of = run->rq->tree;
+	} else if (orig.source == FLAGS_PREPARED) {
 		cfg.objtree = orig.objtree;
-	else if (!cfg.compdb_dir)
+	} else if (!cfg.compdb_dir) {
 		cfg.no_prepare = true;
+	}
 	note("rescanning the patched tree");
 	if (tree_open_with(run->work, run->rq->flags->kernel, &patched))
 		goto out;
@@ -464,7 +476,7 @@ static void run_patches(struct verify_run *run)
 
 	for (i = 0; i < run->patches.nr; i++)
 		patch_files(((struct verify_patch *)run->patches.items[i])->path,
-			    &files);
+			    run->rq->git_place, &files);
 	for (i = 0; i < files.nr; i++)
 		if (ends_with(files.items[i], ".c"))
 			vec_push(&series_c, xstrdup(files.items[i]));
@@ -607,7 +619,7 @@ int series_verify(const struct verify_request *rq)
 	unsetenv("MFLAGS");
 	unsetenv("MAKELEVEL");
 	note("verifying the series in a pristine copy of %s", rq->tree->root);
-	if (make_scratch(rq->tree, rq->git, &run.scratch, &run.work,
+	if (make_scratch(rq->tree, rq->git_place, &run.scratch, &run.work,
 			 &run.base))
 		goto out;
 	run_init(&run, rq, &arches);

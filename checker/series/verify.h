@@ -17,7 +17,7 @@
 
 struct verify_request {
 	const struct tree *tree;	/* the user's tree: only read */
-	bool git;			/* it is the top of a git checkout */
+	const char *git_place;		/* git_place(): NULL when not from git */
 	const struct flags_config *flags;	/* as the series used */
 	const char *output;		/* verify.txt and verify.json go here */
 	const struct vec *patches;	/* paths; the cover letter first */
@@ -55,6 +55,7 @@ struct verify_arch {
 	const struct kbuild_arch *a;
 	char *objdir;
 	char *config;		/* .config text once configured */
+	const char *kbuild_arch;	/* ARCH= its cache was made with, if not name */
 	bool tried, failed, prepared;
 	double config_secs, prepare_secs;
 };

@@ -3,10 +3,11 @@
  * series --verify for an external module: its files are compiled with
  * make -C KTREE O=<prepared kernel> M=<the module in the copy>, by the
  * clang the scan uses (LLVM=), on the first architecture whose build
- * takes the unpatched module. The host's prepared kernel is the scan's
- * cache, kept across runs (the kernel tree is only read, so it cannot go
- * stale the way a copy's would); another architecture is configured and
- * prepared in the scratch area, once per run.
+ * takes the unpatched module. Each architecture's prepared kernel is
+ * the scan's cache of it, kept across runs (the kernel tree is only
+ * read, so it cannot go stale the way a copy's would), -p or not. With
+ * --objtree the host's is that one, and another architecture (any, with
+ * --no-prepare) is prepared in the scratch area.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,33 @@ static bool is_host(struct verify_run *run, const struct verify_arch *va)
 	       !strcmp(va->a->srcarch, f->arch);
 }
 
+/*
+ * The scan's own cache of @va's architecture, prepared there if it was
+ * not yet: the next run (and the next scan) finds it ready.
+ */
+static bool use_scan_cache(struct verify_run *run, struct verify_arch *va)
+{
+	struct flags_config cfg = *run->rq->flags;
+	struct flags f;
+	bool ok;
+
+	/* -p's database parses; the compile needs a prepared kernel. */
+	cfg.compdb_dir = NULL;
+	ok = !flags_init_arch(&f, run->rq->tree, &cfg, va->a->srcarch) &&
+	     !flags_prepare(&f, &cfg);
+	if (ok) {
+		free(va->objdir);
+		va->objdir = xstrdup(f.objtree);
+		va->kbuild_arch = va->a->srcarch;
+		va->prepared = true;
+	} else {
+		warn("could not prepare %s for the module", va->a->name);
+		va->failed = true;
+	}
+	flags_release(&f);
+	return ok;
+}
+
 /* make -C KTREE O=... ARCH=... LLVM=... [M=DIR] TARGET..., into the log. */
 static int kmake(struct verify_run *run, struct verify_arch *va,
 		 const char *module, const char *const *targets,
@@ -46,8 +74,8 @@ static int kmake(struct verify_run *run, struct verify_arch *va,
 	vec_push(&argv, xstrdup("-C"));
 	vec_push(&argv, xstrdup(ktree(run)));
 	vec_push(&argv, xasprintf("O=%s", va->objdir));
-	vec_push(&argv, xasprintf("ARCH=%s", is_host(run, va) ?
-				  run->module_flags->arch : va->a->name));
+	vec_push(&argv, xasprintf("ARCH=%s", va->kbuild_arch ?
+				  va->kbuild_arch : va->a->name));
 	vec_push(&argv, xasprintf("LLVM=%s", run->module_flags->llvm));
 	if (module)
 		vec_push(&argv, xasprintf("M=%s", module));
@@ -69,9 +97,12 @@ static bool arch_ready(struct verify_run *run, struct verify_arch *va)
 {
 	if (va->prepared || va->failed)
 		return va->prepared;
+	if (!run->rq->flags->objtree && !run->rq->flags->no_prepare)
+		return use_scan_cache(run, va);
 	if (is_host(run, va)) {
 		free(va->objdir);
 		va->objdir = xstrdup(run->module_flags->objtree);
+		va->kbuild_arch = run->module_flags->arch;
 		va->prepared = true;
 		return true;
 	}

@@ -112,6 +112,25 @@ static void test_arch_directories(void **state)
 	assert_false(builds("arch/arm/mm/dma.c", arm_config, "arm64"));
 }
 
+/* An external module's files beside its top Kbuild (M= builds them). */
+static void test_module_top_level(void **state)
+{
+	char *mod = fixture_tree();
+	char *srcroot = path_join(mod, "");
+	const struct kbuild_arch *arm64 = kbuild_arch_find("arm64");
+	const struct kbuild_arch *x86 = kbuild_arch_find("x86_64");
+
+	fixture_put(mod, "Kbuild",
+		    "obj-$(CONFIG_ARM64) += heron.o\nobj-m += wren.o\n");
+	assert_true(kbuild_builds(srcroot, "heron.c", "\nCONFIG_ARM64=y\n",
+				  arm64));
+	assert_false(kbuild_builds(srcroot, "heron.c", x86_config, x86));
+	assert_true(kbuild_builds(srcroot, "wren.c", x86_config, x86));
+	assert_false(kbuild_builds(srcroot, "kite.c", x86_config, x86));
+	fixture_remove(mod);
+	free(srcroot);
+}
+
 static void test_arch_table(void **state)
 {
 	assert_string_equal(kbuild_arches[0].name, "x86_64");
@@ -128,6 +147,7 @@ int main(void)
 		cmocka_unit_test(test_composite_objects),
 		cmocka_unit_test(test_directories),
 		cmocka_unit_test(test_arch_directories),
+		cmocka_unit_test(test_module_top_level),
 		cmocka_unit_test(test_arch_table),
 	};
 

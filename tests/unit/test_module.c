@@ -87,11 +87,35 @@ static void test_member_overlay(void **state)
 	fixture_remove(root);
 }
 
+static void test_error_gates(void **state)
+{
+	struct vec g = { 0 };
+
+	module_error_gates("#ifndef CONFIG_ARM64\n#error \"arm64 only\"\n#endif\n"
+			   "# if !defined(CONFIG_OF) /* DT */\n#  error no DT\n#endif\n"
+			   "#if !IS_ENABLED(CONFIG_IOMMU_API)\n#error\n#endif\n"
+			   "#ifndef CONFIG_ARM64\n#error again\n#endif\n", &g);
+	assert_int_equal(g.nr, 3);
+	assert_string_equal(g.items[0], "CONFIG_ARM64");
+	assert_string_equal(g.items[1], "CONFIG_OF");
+	assert_string_equal(g.items[2], "CONFIG_IOMMU_API");
+	vec_free(&g, free);
+	/* Not gates: a warning, more than one symbol, a nested #if, a guard. */
+	module_error_gates("#ifndef CONFIG_A\n#warning no A\n#endif\n"
+			   "#if !defined(CONFIG_B) && !defined(CONFIG_C)\n#error\n#endif\n"
+			   "#ifdef CONFIG_D\n#ifndef CONFIG_E\n#error\n#endif\n#endif\n"
+			   "#ifndef _FOO_H\n#error\n#endif\n"
+			   "#ifndef CONFIG_F\nint f;\n#error\n#endif\n", &g);
+	assert_int_equal(g.nr, 0);
+	vec_free(&g, free);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_detect_and_roots),
 		cmocka_unit_test(test_member_overlay),
+		cmocka_unit_test(test_error_gates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
