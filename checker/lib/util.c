@@ -194,6 +194,14 @@ char *strbuf_detach(struct strbuf *sb)
 	return s;
 }
 
+char *strbuf_detach_trimmed(struct strbuf *sb)
+{
+	while (sb->len && (sb->buf[sb->len - 1] == '\n' ||
+			   sb->buf[sb->len - 1] == ' '))
+		sb->buf[--sb->len] = '\0';
+	return strbuf_detach(sb);
+}
+
 char *str_replace_all(const char *s, const char *from, const char *to)
 {
 	struct strbuf sb = { 0 };

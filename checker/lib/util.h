@@ -59,6 +59,8 @@ void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__printf(2, 3);
 char *strbuf_detach(struct strbuf *sb);
+/* The same without the trailing newlines and blanks (a command's answer). */
+char *strbuf_detach_trimmed(struct strbuf *sb);
 /* @s with every @from replaced by @to, malloc'ed. */
 char *str_replace_all(const char *s, const char *from, const char *to);
 void strbuf_release(struct strbuf *sb);

@@ -11,7 +11,7 @@
 
 #include "lint/lint.h"
 #include "scan/parse.h"
-#include "series/scratch.h"
+#include "scan/tree.h"
 #include "lib/cleanup.h"
 #include "lib/diffpath.h"
 #include "lib/fileio.h"

@@ -11,6 +11,7 @@
 #include "ast/relevance.h"
 #include "scan/module.h"
 #include "scan/tree.h"
+#include "lib/git.h"
 #include "lib/fileio.h"
 
 static char *makefile_var(const char *text, const char *name)
@@ -414,4 +415,46 @@ bool tree_file_is_candidate(const struct tree *tree, const char *rel,
 			    const char *text, size_t size)
 {
 	return text_is_relevant(tree, rel, text, size, 0);
+}
+
+/* git @args in @tree's root, stderr with stdout; its trimmed output. */
+static char *git_answer(const struct tree *tree, const char *const *args)
+{
+	struct strbuf out = { 0 };
+	char *root = xstrndup(tree->root, strlen(tree->root) - 1);
+	int ret = git_with_stderr(root, &out, args);
+
+	free(root);
+	if (ret) {
+		strbuf_release(&out);
+		return NULL;
+	}
+	return strbuf_detach_trimmed(&out);
+}
+
+char *git_place(const struct tree *tree)
+{
+	char *prefix, *tracked = NULL;
+
+	/* Outside a repository git complains: no answer then. */
+	prefix = git_answer(tree, (const char *[]){ "rev-parse",
+			    "--show-prefix", NULL });
+	if (!prefix || !*prefix)
+		return prefix;
+	/* The copy is cloned from the top: @tree's root less the prefix. */
+	if (!ends_with(tree->root, prefix) ||
+	    tree->root[strlen(tree->root) - strlen(prefix) - 1] != '/') {
+		free(prefix);
+		return NULL;
+	}
+	/* A kernel tree is the top of its own; a module's files in HEAD. */
+	if (tree->kernel)
+		tracked = git_answer(tree, (const char *[]){ "ls-tree", "-r",
+				     "--name-only", "HEAD", "--", ".", NULL });
+	if (!tracked || !*tracked) {
+		free(prefix);
+		prefix = NULL;
+	}
+	free(tracked);
+	return prefix;
 }

@@ -50,4 +50,12 @@ void tree_find_candidates(const struct tree *tree, struct vec *files,
 bool tree_file_is_candidate(const struct tree *tree, const char *rel,
 			    const char *text, size_t size);
 
+/*
+ * Where @tree's files come from git: "" when it is the top of a checkout;
+ * for an external module below the top of a bigger repository whose HEAD
+ * tracks it, its directory there ("vendor/iommu/", patches name files
+ * from the top, as git am wants them); NULL otherwise (free() it).
+ */
+char *git_place(const struct tree *tree);
+
 #endif

@@ -9,56 +9,6 @@
 #include "lib/git.h"
 #include "lib/spawn.h"
 
-char *trimmed(struct strbuf *sb)
-{
-	while (sb->len && (sb->buf[sb->len - 1] == '\n' ||
-			   sb->buf[sb->len - 1] == ' '))
-		sb->buf[--sb->len] = '\0';
-	return strbuf_detach(sb);
-}
-
-/* git @args in @tree's root, stderr with stdout; its trimmed output. */
-static char *git_answer(const struct tree *tree, const char *const *args)
-{
-	struct strbuf out = { 0 };
-	char *root = xstrndup(tree->root, strlen(tree->root) - 1);
-	int ret = git_with_stderr(root, &out, args);
-
-	free(root);
-	if (ret) {
-		strbuf_release(&out);
-		return NULL;
-	}
-	return trimmed(&out);
-}
-
-char *git_place(const struct tree *tree)
-{
-	char *prefix, *tracked = NULL;
-
-	/* Outside a repository git complains: no answer then. */
-	prefix = git_answer(tree, (const char *[]){ "rev-parse",
-			    "--show-prefix", NULL });
-	if (!prefix || !*prefix)
-		return prefix;
-	/* The copy is cloned from the top: @tree's root less the prefix. */
-	if (!ends_with(tree->root, prefix) ||
-	    tree->root[strlen(tree->root) - strlen(prefix) - 1] != '/') {
-		free(prefix);
-		return NULL;
-	}
-	/* A kernel tree is the top of its own; a module's files in HEAD. */
-	if (tree->kernel)
-		tracked = git_answer(tree, (const char *[]){ "ls-tree", "-r",
-				     "--name-only", "HEAD", "--", ".", NULL });
-	if (!tracked || !*tracked) {
-		free(prefix);
-		prefix = NULL;
-	}
-	free(tracked);
-	return prefix;
-}
-
 int run_quiet(char *const argv[])
 {
 	return run_program(argv, "/dev/null");
@@ -115,7 +65,7 @@ int make_scratch(const struct tree *tree, const char *place, char **scratch,
 		strbuf_release(&out);
 		return -1;
 	}
-	*base = trimmed(&out);
+	*base = strbuf_detach_trimmed(&out);
 	return 0;
 }
 

@@ -12,17 +12,6 @@
 #include "scan/tree.h"
 #include "lib/util.h"
 
-/* Detach @sb's text without trailing newlines and spaces. */
-char *trimmed(struct strbuf *sb);
-
-/*
- * Where @tree's files come from git: "" when it is the top of a checkout;
- * for an external module below the top of a bigger repository whose HEAD
- * tracks it, its directory there ("vendor/iommu/", patches name files
- * from the top, as git am wants them); NULL otherwise (free() it).
- */
-char *git_place(const struct tree *tree);
-
 /* run_program() with its output thrown away. */
 int run_quiet(char *const argv[]);
 

@@ -51,7 +51,7 @@ static char *git_config(const char *dir, const char *key)
 		strbuf_release(&out);
 		return NULL;
 	}
-	return trimmed(&out);
+	return strbuf_detach_trimmed(&out);
 }
 
 static int signoff_identity(struct series *s)
