@@ -159,15 +159,63 @@ static bool file_digest(struct result_cache *rc, const char *path, char *hex)
 	return m->ok;
 }
 
+/*
+ * What the parse of @job read at @path: the overlay given for it, if any,
+ * else the file on disk.
+ */
+static bool input_digest(struct result_cache *rc, const struct parse_job *job,
+			 const char *path, char *hex)
+{
+	size_t i;
+
+	for (i = 0; job->overlays && i < job->overlays->nr; i++) {
+		const struct source_overlay *o = job->overlays->items[i];
+		struct digest *d;
+
+		if (strcmp(o->path, path))
+			continue;
+		d = digest_new();
+		digest_add(d, o->text, o->len);
+		digest_end(d, hex);
+		return true;
+	}
+	return file_digest(rc, path, hex);
+}
+
 /* @s with the tree's root written as TREE_MARK, or back. */
 static char *relocatable(const struct result_cache *rc, const char *s)
 {
 	return str_replace_all(s, rc->root, TREE_MARK);
 }
 
-static char *located(const struct result_cache *rc, const char *s)
+/* @s as it stands inside a JSON string (quotes and backslashes escaped). */
+static char *json_inner(const char *s)
 {
-	return str_replace_all(s, TREE_MARK, rc->root);
+	json_t *j = json_string(s);
+	char *quoted = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
+	char *inner;
+
+	json_decref(j);
+	if (!quoted)
+		return xstrdup(s);
+	inner = xstrndup(quoted + 1, strlen(quoted) - 2);
+	free(quoted);
+	return inner;
+}
+
+/*
+ * @from replaced by @to in an entry's JSON text, where both are escaped
+ * (a quote in a directory name): every path and message in it at once.
+ */
+static char *json_relocated(const char *text, const char *from,
+			    const char *to)
+{
+	char *f = json_inner(from), *t = json_inner(to);
+	char *out = str_replace_all(text, f, t);
+
+	free(f);
+	free(t);
+	return out;
 }
 
 static void make_key(struct result_cache *rc, struct parse_job *job,
@@ -182,7 +230,7 @@ static void make_key(struct result_cache *rc, struct parse_job *job,
 	digest_add_str(d, rc->tool);
 	digest_add_str(d, job->rel);
 	/* Several versions of a file keep an entry each. */
-	digest_add_str(d, file_digest(rc, path, hex) ? hex : "unreadable");
+	digest_add_str(d, input_digest(rc, job, path, hex) ? hex : "unreadable");
 	for (i = 0; i < job->args.nr; i++) {
 		s = relocatable(rc, job->args.items[i]);
 		digest_add_str(d, s);
@@ -209,23 +257,28 @@ static char *entry_path(const struct result_cache *rc, const char *key)
 }
 
 /* Is every file the entry's parse read still as it was? */
-static bool deps_unchanged(struct result_cache *rc, const json_t *deps)
+static bool deps_unchanged(struct result_cache *rc,
+			   const struct parse_job *job, const json_t *deps)
 {
+	char *self = path_join(rc->root, job->rel);
 	char hex[DIGEST_HEX_LEN + 1];
+	bool read_self = false;
 	const json_t *dep;
 	size_t i;
 
-	if (!json_is_array(deps))
-		return false;
 	json_array_foreach(deps, i, dep) {
 		const char *path = json_string_value(json_array_get(dep, 0));
 		const char *want = json_string_value(json_array_get(dep, 1));
 
-		if (!path || !want || !file_digest(rc, path, hex) ||
+		if (!path || !want || !input_digest(rc, job, path, hex) ||
 		    strcmp(hex, want))
-			return false;
+			goto out;
+		read_self |= !strcmp(path, self);
 	}
-	return true;
+out:
+	free(self);
+	/* An entry whose paths name another tree is not this file's. */
+	return read_self && i == json_array_size(deps);
 }
 
 bool result_cache_get(struct result_cache *rc, struct parse_job *job,
@@ -240,10 +293,10 @@ bool result_cache_get(struct result_cache *rc, struct parse_job *job,
 	path = entry_path(rc, job->cache_key);
 	text = read_regular_file(path, &len);
 	if (text) {
-		here = located(rc, text);
+		here = json_relocated(text, TREE_MARK, rc->root);
 		entry = json_loads(here, 0, NULL);
 	}
-	if (entry && deps_unchanged(rc, json_object_get(entry, "deps")))
+	if (entry && deps_unchanged(rc, job, json_object_get(entry, "deps")))
 		found = !inventory_from_json(json_object_get(entry, "result"),
 					     inv) &&
 			(!json_object_get(entry, "pch") ||
@@ -310,7 +363,7 @@ void result_cache_put(struct result_cache *rc, const struct parse_job *job,
 
 	for (i = 0; i < deps->nr; i++) {
 		/* A file that cannot be read now cannot be checked later. */
-		if (!file_digest(rc, deps->items[i], hex))
+		if (!input_digest(rc, job, deps->items[i], hex))
 			goto out;
 		json_array_append_new(list, json_pack("[s,s]",
 				      (char *)deps->items[i], hex));
@@ -324,7 +377,7 @@ void result_cache_put(struct result_cache *rc, const struct parse_job *job,
 	if (!text)
 		goto out;
 	/* Paths and messages name the tree: keep them relative to it. */
-	moved = relocatable(rc, text);
+	moved = json_relocated(text, rc->root, TREE_MARK);
 	path = entry_path(rc, job->cache_key);
 	/* A cache that cannot be written is only slower next time. */
 	if (write_file(path, moved, strlen(moved)))

@@ -93,7 +93,8 @@ static const char fake_makefile[] =
 
 static char *stamp_of(const char *root, const char *objtree)
 {
-	char *rel = "drivers/x/a.c", *stamp = NULL;
+	char *rel = "drivers/x/a.c";
+	struct strbuf stamp = { 0 };
 	struct vec cmds = { 0 };
 	const struct vec *argv;
 	size_t i;
@@ -106,13 +107,12 @@ static char *stamp_of(const char *root, const char *objtree)
 	for (i = 0; i < argv->nr; i++)
 		if (starts_with(argv->items[i], "-DSTAMP=") ||
 		    starts_with(argv->items[i], "-DX="))
-			stamp = stamp ? xasprintf("%s %s", stamp,
-						  (char *)argv->items[i]) :
-				xstrdup(argv->items[i]);
+			strbuf_addf(&stamp, "%s%s", stamp.len ? " " : "",
+				    (char *)argv->items[i]);
 	for (i = 0; i < cmds.nr; i++)
 		shell_command_free(cmds.items[i]);
 	vec_free(&cmds, NULL);
-	return stamp;
+	return strbuf_detach(&stamp);
 }
 
 static void test_commands_kept_until_a_makefile_changes(void **state)

@@ -206,6 +206,78 @@ static void test_enum_out_of_range_is_refused(void **state)
 	json_decref(j);
 }
 
+/* A tree like the fixture's below @top, named @name, its sizes @value. */
+static void other_tree(struct fixture *fx, const char *name, const char *value,
+		       struct tree *tree)
+{
+	char *root = path_join(fx->cache, name), *sizes;
+
+	mkdir(root, 0755);
+	sizes = xasprintf("#define DRV_SIZES %s\n", value);
+	fixture_put(root, "include/linux/iommu.h", iommu_h);
+	fixture_put(root, "drivers/sizes.h", sizes);
+	fixture_put(root, "drivers/drv.c", driver_c);
+	assert_int_equal(tree_open(root, tree), 0);
+	free(sizes);
+	free(root);
+}
+
+/* The job of @tree (its own -I), its inventory through the cache. */
+static char *scan_tree_once(struct fixture *fx, struct tree *tree,
+			    const char *dir, bool *hit)
+{
+	struct parse_job job = { .rel = "drivers/drv.c" };
+	struct result_cache *rc = result_cache_open(dir, tree->root);
+	struct inventory inv = { 0 };
+	char *text;
+
+	vec_push(&job.args, xasprintf("-I%sinclude", tree->root));
+	vec_push(&job.args, xstrdup("-w"));
+	job.cached = result_cache_get(rc, &job, false, &inv);
+	*hit = job.cached;
+	parse_all(tree, &job, 1, 1, false, rc, &inv);
+	result_cache_close(rc);
+	inventory_finish(&inv);
+	text = dump(&inv);
+	inventory_release(&inv);
+	vec_free(&job.args, free);
+	return text;
+}
+
+/*
+ * Copies of a tree share entries, whatever their directory is called (a
+ * quote is escaped in the entry's JSON); a copy with other contents never
+ * takes another's.
+ */
+static void test_copies_of_a_tree(void **state)
+{
+	struct fixture *fx = *state;
+	char *dir = path_join(fx->cache, "entries"), *a, *b, *c;
+	struct tree quoted, plain, same;
+	bool hit;
+
+	other_tree(fx, "a \"q\" 'b'", "0x1000", &quoted);
+	other_tree(fx, "plain", "0x10000", &plain);
+	other_tree(fx, "same", "0x1000", &same);
+	a = scan_tree_once(fx, &quoted, dir, &hit);
+	assert_false(hit);
+	assert_non_null(strstr(a, "\"pgsize_value\": 4096"));
+	c = scan_tree_once(fx, &same, dir, &hit);
+	assert_true(hit);
+	assert_string_equal(a, c);
+	/* The same source file, another header: that entry is not its. */
+	b = scan_tree_once(fx, &plain, dir, &hit);
+	assert_false(hit);
+	assert_non_null(strstr(b, "\"pgsize_value\": 65536"));
+	free(a);
+	free(b);
+	free(c);
+	tree_release(&quoted);
+	tree_release(&plain);
+	tree_release(&same);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -216,6 +288,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_damaged_entry_is_a_miss,
 						setup, teardown),
 		cmocka_unit_test(test_enum_out_of_range_is_refused),
+		cmocka_unit_test_setup_teardown(test_copies_of_a_tree,
+						setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
