@@ -150,16 +150,14 @@ static char *entry_path(const char *objtree)
 static int load(const char *srcroot, const char *objtree, const char *want,
 		size_t n, struct vec *cmds)
 {
-	char *path = entry_path(objtree), *text, *here = NULL;
+	char *path = entry_path(objtree), *text;
 	json_t *entry = NULL, *list, *argv, *word;
 	size_t len, i, k;
 	int ret = -1;
 
 	text = read_regular_file(path, &len);
-	if (text) {
-		here = str_replace_all(text, SRC_MARK, srcroot);
-		entry = json_loads(here, 0, NULL);
-	}
+	if (text)
+		entry = json_loadb(text, len, 0, NULL);
 	list = json_object_get(entry, "commands");
 	if (strcmp_null(json_string_value(json_object_get(entry,
 							"fingerprint")),
@@ -171,16 +169,16 @@ static int load(const char *srcroot, const char *objtree, const char *want,
 		if (json_is_array(argv)) {
 			cmd = xcalloc(1, sizeof(*cmd));
 			json_array_foreach(argv, k, word)
-				vec_push(cmd, xstrdup(json_string_value(word) ?
-						      json_string_value(word) :
-						      ""));
+				vec_push(cmd, str_replace_all(
+					json_string_value(word) ?
+					json_string_value(word) : "",
+					SRC_MARK, srcroot));
 		}
 		vec_push(cmds, cmd);
 	}
 	ret = json_integer_value(json_object_get(entry, "status")) ? 1 : 0;
 out:
 	json_decref(entry);
-	free(here);
 	free(text);
 	free(path);
 	return ret;
@@ -190,28 +188,29 @@ static void store(const char *srcroot, const char *objtree, const char *hex,
 		  int status, const struct vec *cmds)
 {
 	json_t *entry = json_object(), *list = json_array();
-	char *path = entry_path(objtree), *text, *moved;
+	char *path = entry_path(objtree), *text, *word;
 	size_t i, k;
 
 	for (i = 0; i < cmds->nr; i++) {
 		const struct vec *cmd = cmds->items[i];
 		json_t *argv = cmd ? json_array() : json_null();
 
-		for (k = 0; cmd && k < cmd->nr; k++)
-			json_array_append_new(argv, json_string(cmd->items[k]));
+		/* A copy of the tree uses them too (series --verify). */
+		for (k = 0; cmd && k < cmd->nr; k++) {
+			word = str_replace_all(cmd->items[k], srcroot,
+					       SRC_MARK);
+			json_array_append_new(argv, json_string(word));
+			free(word);
+		}
 		json_array_append_new(list, argv);
 	}
 	json_object_set_new(entry, "fingerprint", json_string(hex));
 	json_object_set_new(entry, "commands", list);
 	json_object_set_new(entry, "status", json_integer(status));
 	text = json_dumps(entry, JSON_COMPACT);
-	if (text) {
-		/* A copy of the tree uses them too (series --verify). */
-		moved = str_replace_all(text, srcroot, SRC_MARK);
-		/* If not kept, the next run dry-runs again: nothing worse. */
-		write_file(path, moved, strlen(moved));
-		free(moved);
-	}
+	/* If not kept, the next run dry-runs again: nothing worse. */
+	if (text)
+		write_file(path, text, strlen(text));
 	free(text);
 	free(path);
 	json_decref(entry);

@@ -104,11 +104,15 @@ static char *stamp_of(const char *root, const char *objtree)
 	assert_int_equal(cmds.nr, 1);
 	argv = cmds.items[0];
 	assert_non_null(argv);
-	for (i = 0; i < argv->nr; i++)
+	for (i = 0; i < argv->nr; i++) {
 		if (starts_with(argv->items[i], "-DSTAMP=") ||
 		    starts_with(argv->items[i], "-DX="))
 			strbuf_addf(&stamp, "%s%s", stamp.len ? " " : "",
 				    (char *)argv->items[i]);
+		/* The source is named in the tree asked about. */
+		if (ends_with(argv->items[i], ".c"))
+			assert_true(starts_with(argv->items[i], root));
+	}
 	for (i = 0; i < cmds.nr; i++)
 		shell_command_free(cmds.items[i]);
 	vec_free(&cmds, NULL);
@@ -117,7 +121,7 @@ static char *stamp_of(const char *root, const char *objtree)
 
 static void test_commands_kept_until_a_makefile_changes(void **state)
 {
-	char *root = fixture_tree(), *objtree = fixture_tree(), *src, *s;
+	char *root = fixture_tree(), *objtree = fixture_tree(), *src, *s, *copy;
 
 	src = xasprintf("%s/", root);
 	fixture_put(root, "Makefile", fake_makefile);
@@ -135,6 +139,18 @@ static void test_commands_kept_until_a_makefile_changes(void **state)
 	s = stamp_of(src, objtree);
 	assert_string_equal(s, "-DX=1 -DSTAMP=one");
 	free(s);
+	/* A copy of the tree, under a quoted name: the same, in the copy. */
+	copy = xasprintf("%s/a \"q\" copy/", objtree);
+	mkdir(copy, 0755);
+	fixture_put(copy, "Makefile", fake_makefile);
+	fixture_put(copy, "drivers/x/Makefile",
+		    "srctree := $(CURDIR)\nXFLAGS := -DX=1\n");
+	fixture_put(copy, "drivers/x/a.c", "int a;\n");
+	fixture_put(copy, "stamp", "copy");
+	s = stamp_of(copy, objtree);
+	assert_string_equal(s, "-DX=1 -DSTAMP=one");
+	free(s);
+	free(copy);
 	/* The file's own Makefile changed: make runs again. */
 	fixture_put(root, "drivers/x/Makefile",
 		    "srctree := $(CURDIR)\nXFLAGS := -DX=2\n");
