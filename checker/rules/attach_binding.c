@@ -13,6 +13,7 @@
 #include "ast/collect.h"
 #include "ast/cursor.h"
 #include "ast/flow.h"
+#include "ast/membership.h"
 #include "ast/types.h"
 #include "rules/rules.h"
 
@@ -64,13 +65,6 @@ static bool is_domain_field(CXCursor member_ref)
 	       record_embeds(clang_getCursorType(record), DOMAIN_STRUCT);
 }
 
-/* A struct that is not a domain but points to an instance (a slot, a bank). */
-static bool is_slot_record(CXType t)
-{
-	return !record_embeds(t, DOMAIN_STRUCT) &&
-	       record_has_instance_pointer(t);
-}
-
 /*
  * A type that holds an instance: a pointer to one, or a pointer to or an
  * array of structs that point to one.
@@ -80,25 +74,10 @@ static bool is_state_type(CXType t)
 	CXType canon = clang_getCanonicalType(t);
 
 	if (canon.kind == CXType_ConstantArray)
-		return is_slot_record(clang_getArrayElementType(canon));
+		return membership_is_slot_record(clang_getArrayElementType(canon));
 	return is_instance_pointer(canon) ||
 	       (canon.kind == CXType_Pointer &&
-		is_slot_record(clang_getPointeeType(canon)));
-}
-
-/* "d->slots[i].inst = ...": the domain's array of instance slots. */
-static CXCursor slot_array(CXCursor lhs)
-{
-	CXCursor base;
-
-	if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr ||
-	    !is_instance_pointer(clang_getCursorType(lhs)))
-		return clang_getNullCursor();
-	base = cursor_strip(cursor_child(lhs, 0));
-	if (clang_getCursorKind(base) != CXCursor_ArraySubscriptExpr)
-		return clang_getNullCursor();
-	base = cursor_strip(cursor_child(base, 0));
-	return is_domain_field(base) ? base : clang_getNullCursor();
+		membership_is_slot_record(clang_getPointeeType(canon)));
 }
 
 /* The field that records the instance itself, as a guard compares it. */
@@ -249,6 +228,7 @@ static void note_assignment(CXCursor c, struct binding_walk *w)
 {
 	CXCursor lhs = cursor_strip(cursor_child(c, 0));
 	CXCursor rhs = cursor_child(c, 1);
+	CXCursor slots;
 	char *op = binary_operator(c);
 	bool assign = op && !strcmp(op, "=");
 
@@ -259,8 +239,10 @@ static void note_assignment(CXCursor c, struct binding_walk *w)
 		note_local(clang_getCursorReferenced(lhs), rhs, w);
 		return;
 	}
-	if (!cursor_is_null(slot_array(lhs))) {
-		add_set(slot_array(lhs), c, w);
+	/* "d->slots[i].inst = ...": the domain's array of instance slots. */
+	slots = membership_slot_array(lhs, w->fn, NULL);
+	if (!cursor_is_null(slots)) {
+		add_set(slots, c, w);
 		return;
 	}
 	if (!is_domain_field(lhs))
@@ -556,7 +538,7 @@ static CXCursor links_instance(CXCursor call)
 		arg = cursor_strip(clang_Cursor_getArgument(call, i));
 		t = clang_getCanonicalType(clang_getCursorType(arg));
 		if (t.kind == CXType_Pointer &&
-		    is_slot_record(clang_getPointeeType(t)))
+		    membership_is_slot_record(clang_getPointeeType(t)))
 			return box;
 	}
 	return clang_getNullCursor();

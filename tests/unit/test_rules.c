@@ -901,6 +901,46 @@ static void test_attach_instance_membership(void **state)
 		"	list_add(&e->node, pos);"), OUTCOME_UNGUARDED_CONSTANT);
 }
 
+static void test_attach_instance_slots(void **state)
+{
+	struct judged j;
+	const struct verdict *v;
+
+	/* Each instance put into its own slot of the domain's array. */
+	v = instance(&j, "struct slot *s = d->slots; int i;\n"
+		     "	for (i = 0; i < 2; i++, s++)\n"
+		     "		s->inst = dev_iommu_priv_get(dev);");
+	assert_int_equal(v->verdict, OUTCOME_SHARED);
+	assert_non_null(strstr(v->detail, " bdom.slots (b_attach())"));
+	assert_string_equal(v->where, "b_attach");
+	release(&j);
+	assert_int_equal(instance_verdict(
+		"int i = dev->priv != NULL;\n"
+		"	d->ring[i].inst = dev_iommu_priv_get(dev);"), OUTCOME_SHARED);
+
+	/* One fixed slot records one instance, not the members. */
+	assert_int_equal(instance_verdict(
+		"d->ring[0].inst = dev_iommu_priv_get(dev);"),
+		OUTCOME_UNGUARDED_CONSTANT);
+	assert_int_equal(instance_verdict(
+		"struct slot *s = d->slots;\n"
+		"	s->inst = dev_iommu_priv_get(dev);"),
+		OUTCOME_UNGUARDED_CONSTANT);
+	/* Clearing the slots records nothing. */
+	assert_int_equal(instance_verdict(
+		"struct slot *s = d->slots; int i;\n"
+		"	for (i = 0; i < 2; i++, s++)\n"
+		"		s->inst = NULL;"), OUTCOME_UNGUARDED_CONSTANT);
+	/* The pointer may also point elsewhere: not the domain's slots. */
+	assert_int_equal(instance_verdict(
+		"struct slot *s = d->slots; int i;\n"
+		"	if (dev->priv)\n"
+		"		s = dev->priv;\n"
+		"	for (i = 0; i < 2; i++, s++)\n"
+		"		s->inst = dev_iommu_priv_get(dev);"),
+		OUTCOME_UNGUARDED_CONSTANT);
+}
+
 static void test_rule_table(void **state)
 {
 	const struct rule *r = rule_find(RULE_DOMAIN_INIT);
@@ -950,6 +990,7 @@ int main(void)
 		cmocka_unit_test(test_attach_binding_replaces),
 		cmocka_unit_test(test_attach_binding_shapes),
 		cmocka_unit_test(test_attach_instance_membership),
+		cmocka_unit_test(test_attach_instance_slots),
 		cmocka_unit_test(test_rule_table),
 		cmocka_unit_test(test_outcome_words),
 	};
