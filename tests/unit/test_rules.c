@@ -783,6 +783,71 @@ static void test_attach_binding_xarray(void **state)
 	release(&j);
 }
 
+/* attach-binding on b_attach() with @body, linking a per-device bond. */
+static const struct verdict *with_bond(struct judged *j, const char *body)
+{
+	char *text = xasprintf("%s%s%s%s", binding_types,
+		"struct bond { struct list_head node; struct device *dev; };\n"
+		"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+		"{\n"
+		"	struct bdom *d = (struct bdom *)dom;\n"
+		"	struct bond *b = kzalloc(sizeof(*b));\n"
+		"	struct device *other = dev->priv;\n"
+		"	struct list_head *pos;\n",
+		body,
+		"	return other == NULL;\n"
+		"}\n"
+		"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+		"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+		"	.default_domain_ops = &b_dops };\n");
+	struct ops_site *site = collect(j, text);
+
+	free(text);
+	rule_attach_binding(site);
+	return only_verdict(site);
+}
+
+static enum outcome bond_verdict(const char *body)
+{
+	struct judged j;
+	enum outcome o = with_bond(&j, body)->verdict;
+
+	release(&j);
+	return o;
+}
+
+static void test_attach_binding_device_entry(void **state)
+{
+	struct judged j;
+	const struct verdict *v;
+
+	/* A bond pointing to the device whose instance attach finds. */
+	v = with_bond(&j, "	struct inst *inst = dev_iommu_priv_get(dev);\n"
+			  "	b->dev = dev;\n"
+		     "	list_add(&b->node, &d->list);\n");
+	assert_int_equal(v->verdict, OUTCOME_PER_INSTANCE);
+	assert_string_equal(v->field, "bdom.list");
+	assert_string_equal(v->where, "b_attach");
+	release(&j);
+	/* Also into a list reached through a pointer that walks it. */
+	assert_int_equal(bond_verdict(
+		"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+		"	b->dev = dev;\n"
+		"	for (pos = d->list.next; !list_is_head(pos, &d->list); pos = pos->next)\n"
+		"		;\n"
+		"	list_add(&b->node, pos);\n"), OUTCOME_PER_INSTANCE);
+
+	/* No instance is found from that device: no instance state. */
+	assert_int_equal(bond_verdict("	b->dev = dev;\n"
+				      "	list_add(&b->node, &d->list);\n"),
+			 OUTCOME_NA);
+	/* The instance comes from another device than the bond's. */
+	assert_int_equal(bond_verdict(
+		"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+		"	b->dev = other;\n"
+		"	list_add(&b->node, &d->list);\n"), OUTCOME_NA);
+}
+
 static void test_attach_binding_replaces(void **state)
 {
 	struct judged j;
@@ -987,6 +1052,7 @@ int main(void)
 		cmocka_unit_test(test_attach_binding_counter),
 		cmocka_unit_test(test_attach_binding_slot),
 		cmocka_unit_test(test_attach_binding_xarray),
+		cmocka_unit_test(test_attach_binding_device_entry),
 		cmocka_unit_test(test_attach_binding_replaces),
 		cmocka_unit_test(test_attach_binding_shapes),
 		cmocka_unit_test(test_attach_instance_membership),
