@@ -54,9 +54,36 @@ static CXCursor domain_container(CXCursor arg, const char *tag)
 	return field;
 }
 
+bool membership_is_slot_record(CXType t)
+{
+	return !record_embeds(t, DOMAIN_STRUCT) &&
+	       record_has_instance_pointer(t);
+}
+
+/* A domain field that is an array of, or points to, instance slots. */
+static bool is_slot_array(CXCursor field)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(field));
+
+	if (!is_domain_field(field))
+		return false;
+	if (t.kind == CXType_ConstantArray)
+		return membership_is_slot_record(clang_getArrayElementType(t));
+	return t.kind == CXType_Pointer &&
+	       membership_is_slot_record(clang_getPointeeType(t));
+}
+
+/* A domain field that is a list head. */
+static bool is_domain_list(CXCursor field)
+{
+	return is_domain_field(field) &&
+	       type_is_record(clang_getCursorType(field), LIST_STRUCT);
+}
+
 struct mention {
 	CXCursor var;		/* the local pointer */
-	CXCursor list;		/* a domain list field it mentions */
+	bool (*is_box)(CXCursor field);
+	CXCursor box;		/* a domain container field it mentions */
 	bool self;		/* it mentions the pointer itself */
 };
 
@@ -70,34 +97,56 @@ static enum CXChildVisitResult find_mention(CXCursor c, CXCursor parent,
 	    clang_equalCursors(ref, m->var))
 		m->self = true;
 	else if (clang_getCursorKind(c) == CXCursor_MemberRefExpr &&
-		 cursor_is_null(m->list) && is_domain_field(ref) &&
-		 type_is_record(clang_getCursorType(ref), LIST_STRUCT))
-		m->list = ref;
+		 cursor_is_null(m->box) && m->is_box(ref))
+		m->box = ref;
 	return CXChildVisit_Recurse;
 }
 
 struct walker {
 	CXCursor var;
-	CXCursor list;		/* the domain list the pointer walks */
+	bool (*is_box)(CXCursor field);
+	CXCursor list;		/* the domain container the pointer walks */
 	bool foreign;		/* it is also given something else */
+	bool steps;		/* "p++", "p -= n": it moves along */
 };
 
 /* What one value given to the pointer is made of. */
 static void note_value(struct walker *w, CXCursor value)
 {
 	struct mention m = {
-		.var = w->var, .list = clang_getNullCursor(),
+		.var = w->var, .is_box = w->is_box,
+		.box = clang_getNullCursor(),
 	};
 
 	find_mention(value, clang_getNullCursor(), &m);
 	clang_visitChildren(value, find_mention, &m);
-	if (!cursor_is_null(m.list)) {
+	if (!cursor_is_null(m.box)) {
 		if (cursor_is_null(w->list))
-			w->list = m.list;
-		else if (!clang_equalCursors(w->list, m.list))
+			w->list = m.box;
+		else if (!clang_equalCursors(w->list, m.box))
 			w->foreign = true;
 	} else if (!m.self) {
 		w->foreign = true;
+	}
+}
+
+static bool is_var(CXCursor expr, CXCursor var)
+{
+	expr = cursor_strip(expr);
+	return clang_getCursorKind(expr) == CXCursor_DeclRefExpr &&
+	       clang_equalCursors(clang_getCursorReferenced(expr), var);
+}
+
+static bool increments(CXCursor unary)
+{
+	switch (clang_getCursorUnaryOperatorKind(unary)) {
+	case CXUnaryOperator_PostInc:
+	case CXUnaryOperator_PostDec:
+	case CXUnaryOperator_PreInc:
+	case CXUnaryOperator_PreDec:
+		return true;
+	default:
+		return false;
 	}
 }
 
@@ -105,7 +154,6 @@ static enum CXChildVisitResult find_values(CXCursor c, CXCursor parent,
 					   CXClientData data)
 {
 	struct walker *w = data;
-	CXCursor lhs;
 
 	if (clang_getCursorKind(c) == CXCursor_VarDecl &&
 	    clang_equalCursors(c, w->var)) {
@@ -116,14 +164,44 @@ static enum CXChildVisitResult find_values(CXCursor c, CXCursor parent,
 			note_value(w, cursor_child(c, n - 1));
 		return CXChildVisit_Continue;
 	}
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+	    is_var(cursor_child(c, 0), w->var))
+		w->steps = w->steps || increments(c);
+	if (clang_getCursorKind(c) == CXCursor_CompoundAssignOperator &&
+	    is_var(cursor_child(c, 0), w->var))
+		w->steps = true;
 	/* Not binary_operator(): the walk is often a macro's expansion. */
 	if (clang_getCursorBinaryOperatorKind(c) != CXBinaryOperator_Assign)
 		return CXChildVisit_Recurse;
-	lhs = cursor_strip(cursor_child(c, 0));
-	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr &&
-	    clang_equalCursors(clang_getCursorReferenced(lhs), w->var))
+	if (is_var(cursor_child(c, 0), w->var))
 		note_value(w, cursor_child(c, 1));
 	return CXChildVisit_Recurse;
+}
+
+/*
+ * A local pointer @arg of @fn given only values made from one domain
+ * field that @is_box accepts, or from itself: that field. *steps tells
+ * whether it also moves along ("p++").
+ */
+static CXCursor walked_box(CXCursor arg, CXCursor fn,
+			   bool (*is_box)(CXCursor field), bool *steps)
+{
+	struct walker w = {
+		.is_box = is_box, .list = clang_getNullCursor(),
+	};
+
+	arg = cursor_strip(arg);
+	if (clang_getCursorKind(arg) != CXCursor_DeclRefExpr ||
+	    cursor_is_null(fn))
+		return clang_getNullCursor();
+	w.var = clang_getCursorReferenced(arg);
+	if (clang_getCursorKind(w.var) != CXCursor_VarDecl ||
+	    !clang_equalCursors(clang_getCursorSemanticParent(w.var), fn))
+		return clang_getNullCursor();
+	clang_visitChildren(fn, find_values, &w);
+	if (steps)
+		*steps = w.steps;
+	return w.foreign ? clang_getNullCursor() : w.list;
 }
 
 /*
@@ -132,19 +210,54 @@ static enum CXChildVisitResult find_values(CXCursor c, CXCursor parent,
  */
 static CXCursor walked_list(CXCursor arg, CXCursor fn)
 {
-	struct walker w = { .list = clang_getNullCursor() };
+	if (!type_is_pointer_to_record(clang_getCursorType(cursor_strip(arg)),
+				       LIST_STRUCT))
+		return clang_getNullCursor();
+	return walked_box(arg, fn, is_domain_list, NULL);
+}
 
-	arg = cursor_strip(arg);
-	if (clang_getCursorKind(arg) != CXCursor_DeclRefExpr ||
-	    cursor_is_null(fn) ||
-	    !type_is_pointer_to_record(clang_getCursorType(arg), LIST_STRUCT))
+CXCursor membership_slot_array(CXCursor lhs, CXCursor fn, bool *walks)
+{
+	CXCursor base, array;
+	unsigned long long n;
+	bool steps = false;
+
+	lhs = cursor_strip(lhs);
+	if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr ||
+	    !is_instance_pointer(clang_getCursorType(lhs)))
 		return clang_getNullCursor();
-	w.var = clang_getCursorReferenced(arg);
-	if (clang_getCursorKind(w.var) != CXCursor_VarDecl ||
-	    !clang_equalCursors(clang_getCursorSemanticParent(w.var), fn))
+	base = cursor_strip(cursor_child(lhs, 0));
+	if (clang_getCursorKind(base) == CXCursor_ArraySubscriptExpr) {
+		array = cursor_strip(cursor_child(base, 0));
+		if (clang_getCursorKind(array) != CXCursor_MemberRefExpr ||
+		    !is_slot_array(clang_getCursorReferenced(array)))
+			return clang_getNullCursor();
+		/* "d->slots[0]" is one slot; "d->slots[i]" one per instance. */
+		if (walks)
+			*walks = !cursor_eval_unsigned(
+				cursor_strip(cursor_child(base, 1)), &n);
+		return clang_getCursorReferenced(array);
+	}
+	array = walked_box(base, fn, is_slot_array, &steps);
+	if (walks)
+		*walks = steps;
+	return array;
+}
+
+/* "slot->inst = iommu": an instance put into one of the domain's slots. */
+static CXCursor fills_slot(CXCursor assign, CXCursor fn)
+{
+	CXCursor array, value;
+	unsigned long long n;
+	bool walks = false;
+
+	if (clang_getCursorBinaryOperatorKind(assign) != CXBinaryOperator_Assign)
 		return clang_getNullCursor();
-	clang_visitChildren(fn, find_values, &w);
-	return w.foreign ? clang_getNullCursor() : w.list;
+	array = membership_slot_array(cursor_child(assign, 0), fn, &walks);
+	value = cursor_strip(cursor_child(assign, 1));
+	if (!walks || cursor_eval_unsigned(value, &n))
+		return clang_getNullCursor();
+	return array;
 }
 
 /* "&e->node": a list node of a struct other than the domain. */
@@ -214,14 +327,16 @@ static CXCursor stores_xarray(CXCursor call)
 	return clang_getNullCursor();
 }
 
-CXCursor membership_link(CXCursor call, CXCursor fn)
+CXCursor membership_link(CXCursor c, CXCursor fn)
 {
 	CXCursor box;
 
-	if (clang_getCursorKind(call) != CXCursor_CallExpr)
+	if (clang_getCursorKind(c) == CXCursor_BinaryOperator)
+		return fills_slot(c, fn);
+	if (clang_getCursorKind(c) != CXCursor_CallExpr)
 		return clang_getNullCursor();
-	box = links_list(call, fn);
-	return cursor_is_null(box) ? stores_xarray(call) : box;
+	box = links_list(c, fn);
+	return cursor_is_null(box) ? stores_xarray(c) : box;
 }
 
 char *membership_field_name(CXCursor field)

@@ -13,10 +13,12 @@
 #include "ast/collect.h"
 #include "ast/cursor.h"
 #include "ast/flow.h"
+#include "ast/membership.h"
 #include "ast/types.h"
 #include "rules/rules.h"
 
 #define MAX_STATE 16
+#define DEVICE_STRUCT	"device"
 
 /* A domain field given instance state. */
 struct state_set {
@@ -64,13 +66,6 @@ static bool is_domain_field(CXCursor member_ref)
 	       record_embeds(clang_getCursorType(record), DOMAIN_STRUCT);
 }
 
-/* A struct that is not a domain but points to an instance (a slot, a bank). */
-static bool is_slot_record(CXType t)
-{
-	return !record_embeds(t, DOMAIN_STRUCT) &&
-	       record_has_instance_pointer(t);
-}
-
 /*
  * A type that holds an instance: a pointer to one, or a pointer to or an
  * array of structs that point to one.
@@ -80,25 +75,10 @@ static bool is_state_type(CXType t)
 	CXType canon = clang_getCanonicalType(t);
 
 	if (canon.kind == CXType_ConstantArray)
-		return is_slot_record(clang_getArrayElementType(canon));
+		return membership_is_slot_record(clang_getArrayElementType(canon));
 	return is_instance_pointer(canon) ||
 	       (canon.kind == CXType_Pointer &&
-		is_slot_record(clang_getPointeeType(canon)));
-}
-
-/* "d->slots[i].inst = ...": the domain's array of instance slots. */
-static CXCursor slot_array(CXCursor lhs)
-{
-	CXCursor base;
-
-	if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr ||
-	    !is_instance_pointer(clang_getCursorType(lhs)))
-		return clang_getNullCursor();
-	base = cursor_strip(cursor_child(lhs, 0));
-	if (clang_getCursorKind(base) != CXCursor_ArraySubscriptExpr)
-		return clang_getNullCursor();
-	base = cursor_strip(cursor_child(base, 0));
-	return is_domain_field(base) ? base : clang_getNullCursor();
+		membership_is_slot_record(clang_getPointeeType(canon)));
 }
 
 /* The field that records the instance itself, as a guard compares it. */
@@ -249,6 +229,7 @@ static void note_assignment(CXCursor c, struct binding_walk *w)
 {
 	CXCursor lhs = cursor_strip(cursor_child(c, 0));
 	CXCursor rhs = cursor_child(c, 1);
+	CXCursor slots;
 	char *op = binary_operator(c);
 	bool assign = op && !strcmp(op, "=");
 
@@ -259,8 +240,10 @@ static void note_assignment(CXCursor c, struct binding_walk *w)
 		note_local(clang_getCursorReferenced(lhs), rhs, w);
 		return;
 	}
-	if (!cursor_is_null(slot_array(lhs))) {
-		add_set(slot_array(lhs), c, w);
+	/* "d->slots[i].inst = ...": the domain's array of instance slots. */
+	slots = membership_slot_array(lhs, w->fn, NULL);
+	if (!cursor_is_null(slots)) {
+		add_set(slots, c, w);
 		return;
 	}
 	if (!is_domain_field(lhs))
@@ -513,8 +496,119 @@ static CXCursor domain_container(CXCursor arg)
 	return arg;
 }
 
-/* "list_add(&e->node, &d->list)": e is, or points to, an instance. */
-static bool links_list_entry(CXCursor call, CXCursor list)
+struct var_use {
+	CXCursor var;
+	bool found;
+};
+
+static enum CXChildVisitResult find_var(CXCursor c, CXCursor parent,
+					CXClientData data)
+{
+	struct var_use *u = data;
+
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+	    clang_equalCursors(clang_getCursorReferenced(c), u->var)) {
+		u->found = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* Does @expr (an expression or a declaration) read the variable @var? */
+static bool reads_var(CXCursor expr, CXCursor var)
+{
+	struct var_use u = { .var = var };
+
+	find_var(expr, clang_getNullCursor(), &u);
+	if (!u.found)
+		clang_visitChildren(expr, find_var, &u);
+	return u.found;
+}
+
+/* The entry's device and the variable it was given, as @fn links it. */
+struct device_entry {
+	CXCursor entry;		/* the entry variable ("e") */
+	CXCursor device;	/* what "e->dev = dev" gives it: dev */
+	bool instance;		/* @fn also finds an instance from dev */
+};
+
+static bool is_var_ref(CXCursor expr, CXCursor var)
+{
+	expr = cursor_strip(expr);
+	return clang_getCursorKind(expr) == CXCursor_DeclRefExpr &&
+	       clang_equalCursors(clang_getCursorReferenced(expr), var);
+}
+
+static enum CXChildVisitResult find_entry_device(CXCursor c, CXCursor parent,
+						 CXClientData data)
+{
+	struct device_entry *d = data;
+	CXCursor lhs, rhs;
+
+	if (clang_getCursorBinaryOperatorKind(c) != CXBinaryOperator_Assign)
+		return CXChildVisit_Recurse;
+	lhs = cursor_strip(cursor_child(c, 0));
+	rhs = cursor_strip(cursor_child(c, 1));
+	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr &&
+	    type_is_pointer_to_record(clang_getCursorType(lhs), DEVICE_STRUCT) &&
+	    is_var_ref(cursor_child(lhs, 0), d->entry) &&
+	    clang_getCursorKind(rhs) == CXCursor_DeclRefExpr)
+		d->device = clang_getCursorReferenced(rhs);
+	return CXChildVisit_Recurse;
+}
+
+/* "iommu = dev_to_iommu(dev)": an instance found from the device. */
+static enum CXChildVisitResult find_device_instance(CXCursor c, CXCursor parent,
+						    CXClientData data)
+{
+	struct device_entry *d = data;
+	CXCursor value = clang_getNullCursor();
+	unsigned int n;
+
+	if (clang_getCursorKind(c) == CXCursor_VarDecl &&
+	    is_instance_pointer(clang_getCursorType(c))) {
+		n = cursor_child_count(c);
+		value = n ? cursor_child(c, n - 1) : value;
+	} else if (clang_getCursorBinaryOperatorKind(c) ==
+		   CXBinaryOperator_Assign &&
+		   is_instance_pointer(clang_getCursorType(cursor_child(c, 0)))) {
+		value = cursor_child(c, 1);
+	}
+	if (!cursor_is_null(value) &&
+	    clang_isExpression(clang_getCursorKind(value)) &&
+	    reads_var(value, d->device)) {
+		d->instance = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * "e->dev = dev" and "iommu = dev_to_iommu(dev)" in @fn: the entry @base
+ * ("e") points to the device through which its instance is found, so it
+ * stands for that instance as much as a pointer to it would.
+ */
+static bool entry_leads_to_instance(CXCursor base, CXCursor fn)
+{
+	struct device_entry d = { .device = clang_getNullCursor() };
+
+	base = cursor_strip(base);
+	if (clang_getCursorKind(base) != CXCursor_DeclRefExpr ||
+	    cursor_is_null(fn))
+		return false;
+	d.entry = clang_getCursorReferenced(base);
+	clang_visitChildren(fn, find_entry_device, &d);
+	if (cursor_is_null(d.device))
+		return false;
+	clang_visitChildren(fn, find_device_instance, &d);
+	return d.instance;
+}
+
+/*
+ * "list_add(&e->node, &d->list)" in @fn: e is, or points to, an instance,
+ * or to the device that @fn finds an instance from.
+ */
+static bool links_list_entry(CXCursor call, CXCursor fn)
 {
 	CXCursor entry = cursor_strip(clang_Cursor_getArgument(call, 0));
 	CXType t;
@@ -531,15 +625,17 @@ static bool links_list_entry(CXCursor call, CXCursor list)
 	t = clang_getCursorType(clang_getCursorSemanticParent(
 			clang_getCursorReferenced(entry)));
 	return record_has_instance_pointer(t) ||
-	       record_embeds(t, INSTANCE_MEMBER_STRUCT);
+	       record_embeds(t, INSTANCE_MEMBER_STRUCT) ||
+	       entry_leads_to_instance(cursor_child(entry, 0), fn);
 }
 
 /*
  * The domain's container (list, xarray) given an entry of an instance:
  * a list node inside one, or a pointer to an entry that points to one.
- * A lookup passes no entry.
+ * A lookup passes no entry. The list may also be reached through a local
+ * pointer that walks it, as membership_link() finds.
  */
-static CXCursor links_instance(CXCursor call)
+static CXCursor links_instance(CXCursor call, CXCursor fn)
 {
 	unsigned int i, n = clang_Cursor_getNumArguments(call);
 	CXCursor box = clang_getNullCursor(), arg;
@@ -547,16 +643,18 @@ static CXCursor links_instance(CXCursor call)
 
 	for (i = 0; i < n && cursor_is_null(box); i++)
 		box = domain_container(clang_Cursor_getArgument(call, i));
+	if (cursor_is_null(box))
+		box = membership_link(call, fn);
 	if (cursor_is_null(box) || n < 2)
 		return clang_getNullCursor();
 	if (type_is_record(clang_getCursorType(box), "list_head"))
-		return links_list_entry(call, box) ? box : clang_getNullCursor();
+		return links_list_entry(call, fn) ? box : clang_getNullCursor();
 	/* An entry that points to an instance; the instance alone is a cookie. */
 	for (i = 0; i < n; i++) {
 		arg = cursor_strip(clang_Cursor_getArgument(call, i));
 		t = clang_getCanonicalType(clang_getCursorType(arg));
 		if (t.kind == CXType_Pointer &&
-		    is_slot_record(clang_getPointeeType(t)))
+		    membership_is_slot_record(clang_getPointeeType(t)))
 			return box;
 	}
 	return clang_getNullCursor();
@@ -579,7 +677,7 @@ static void walk_call(CXCursor c, struct binding_walk *w)
 	CXCursor def, saved_fn = w->fn;
 
 	if (!w->find_use && cursor_is_null(w->list_add)) {
-		w->list_field = links_instance(c);
+		w->list_field = links_instance(c, w->fn);
 		if (!cursor_is_null(w->list_field)) {
 			w->list_add = c;
 			w->list_fn = w->fn;

@@ -258,12 +258,31 @@ static void note_taint(CXCursor c, struct attach_facts *f)
 		f->tainted[f->nr_tainted++] = clang_getCursorReferenced(lhs);
 }
 
+/* Does @c record a member of the domain (shared by design)? */
+static void note_member(CXCursor c, const struct fact_search *s)
+{
+	struct attach_facts *f = s->facts;
+	struct strbuf path = { 0 };
+	CXCursor box;
+
+	if (f->shared)
+		return;
+	box = membership_link(c, s->fn);
+	if (cursor_is_null(box))
+		return;
+	call_path(s, &path);
+	f->shared = true;
+	f->shared_fn = cursor_spelling(s->fn);
+	f->shared_path = strbuf_detach(&path);
+	f->shared_field = membership_field_name(box);
+}
+
 static enum CXChildVisitResult find_facts(CXCursor c, CXCursor parent,
 					  CXClientData data)
 {
 	struct fact_search *s = data;
 	struct attach_facts *f = s->facts;
-	CXCursor def, box;
+	CXCursor def;
 
 	if (is_instance_format_data(c, f))
 		f->instance_sizes = true;
@@ -278,19 +297,11 @@ static enum CXChildVisitResult find_facts(CXCursor c, CXCursor parent,
 	case CXCursor_BinaryOperator:
 		if (is_domain_instance_member(cursor_child(c, 0)))
 			f->records = true;
+		/* Also an instance put into the domain's slots. */
+		note_member(c, s);
 		break;
 	case CXCursor_CallExpr:
-		box = f->shared ? clang_getNullCursor() :
-				  membership_link(c, s->fn);
-		if (!cursor_is_null(box)) {
-			struct strbuf path = { 0 };
-
-			call_path(s, &path);
-			f->shared = true;
-			f->shared_fn = cursor_spelling(s->fn);
-			f->shared_path = strbuf_detach(&path);
-			f->shared_field = membership_field_name(box);
-		}
+		note_member(c, s);
 		break;
 	default:
 		break;

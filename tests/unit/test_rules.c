@@ -783,6 +783,71 @@ static void test_attach_binding_xarray(void **state)
 	release(&j);
 }
 
+/* attach-binding on b_attach() with @body, linking a per-device bond. */
+static const struct verdict *with_bond(struct judged *j, const char *body)
+{
+	char *text = xasprintf("%s%s%s%s", binding_types,
+		"struct bond { struct list_head node; struct device *dev; };\n"
+		"static int b_attach(struct iommu_domain *dom, struct device *dev)\n"
+		"{\n"
+		"	struct bdom *d = (struct bdom *)dom;\n"
+		"	struct bond *b = kzalloc(sizeof(*b));\n"
+		"	struct device *other = dev->priv;\n"
+		"	struct list_head *pos;\n",
+		body,
+		"	return other == NULL;\n"
+		"}\n"
+		"static const struct iommu_domain_ops b_dops = { .attach_dev = b_attach };\n"
+		"static const struct iommu_ops b_ops = { .domain_alloc_paging = b_alloc,\n"
+		"	.default_domain_ops = &b_dops };\n");
+	struct ops_site *site = collect(j, text);
+
+	free(text);
+	rule_attach_binding(site);
+	return only_verdict(site);
+}
+
+static enum outcome bond_verdict(const char *body)
+{
+	struct judged j;
+	enum outcome o = with_bond(&j, body)->verdict;
+
+	release(&j);
+	return o;
+}
+
+static void test_attach_binding_device_entry(void **state)
+{
+	struct judged j;
+	const struct verdict *v;
+
+	/* A bond pointing to the device whose instance attach finds. */
+	v = with_bond(&j, "	struct inst *inst = dev_iommu_priv_get(dev);\n"
+			  "	b->dev = dev;\n"
+		     "	list_add(&b->node, &d->list);\n");
+	assert_int_equal(v->verdict, OUTCOME_PER_INSTANCE);
+	assert_string_equal(v->field, "bdom.list");
+	assert_string_equal(v->where, "b_attach");
+	release(&j);
+	/* Also into a list reached through a pointer that walks it. */
+	assert_int_equal(bond_verdict(
+		"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+		"	b->dev = dev;\n"
+		"	for (pos = d->list.next; !list_is_head(pos, &d->list); pos = pos->next)\n"
+		"		;\n"
+		"	list_add(&b->node, pos);\n"), OUTCOME_PER_INSTANCE);
+
+	/* No instance is found from that device: no instance state. */
+	assert_int_equal(bond_verdict("	b->dev = dev;\n"
+				      "	list_add(&b->node, &d->list);\n"),
+			 OUTCOME_NA);
+	/* The instance comes from another device than the bond's. */
+	assert_int_equal(bond_verdict(
+		"	struct inst *inst = dev_iommu_priv_get(dev);\n"
+		"	b->dev = other;\n"
+		"	list_add(&b->node, &d->list);\n"), OUTCOME_NA);
+}
+
 static void test_attach_binding_replaces(void **state)
 {
 	struct judged j;
@@ -901,6 +966,46 @@ static void test_attach_instance_membership(void **state)
 		"	list_add(&e->node, pos);"), OUTCOME_UNGUARDED_CONSTANT);
 }
 
+static void test_attach_instance_slots(void **state)
+{
+	struct judged j;
+	const struct verdict *v;
+
+	/* Each instance put into its own slot of the domain's array. */
+	v = instance(&j, "struct slot *s = d->slots; int i;\n"
+		     "	for (i = 0; i < 2; i++, s++)\n"
+		     "		s->inst = dev_iommu_priv_get(dev);");
+	assert_int_equal(v->verdict, OUTCOME_SHARED);
+	assert_non_null(strstr(v->detail, " bdom.slots (b_attach())"));
+	assert_string_equal(v->where, "b_attach");
+	release(&j);
+	assert_int_equal(instance_verdict(
+		"int i = dev->priv != NULL;\n"
+		"	d->ring[i].inst = dev_iommu_priv_get(dev);"), OUTCOME_SHARED);
+
+	/* One fixed slot records one instance, not the members. */
+	assert_int_equal(instance_verdict(
+		"d->ring[0].inst = dev_iommu_priv_get(dev);"),
+		OUTCOME_UNGUARDED_CONSTANT);
+	assert_int_equal(instance_verdict(
+		"struct slot *s = d->slots;\n"
+		"	s->inst = dev_iommu_priv_get(dev);"),
+		OUTCOME_UNGUARDED_CONSTANT);
+	/* Clearing the slots records nothing. */
+	assert_int_equal(instance_verdict(
+		"struct slot *s = d->slots; int i;\n"
+		"	for (i = 0; i < 2; i++, s++)\n"
+		"		s->inst = NULL;"), OUTCOME_UNGUARDED_CONSTANT);
+	/* The pointer may also point elsewhere: not the domain's slots. */
+	assert_int_equal(instance_verdict(
+		"struct slot *s = d->slots; int i;\n"
+		"	if (dev->priv)\n"
+		"		s = dev->priv;\n"
+		"	for (i = 0; i < 2; i++, s++)\n"
+		"		s->inst = dev_iommu_priv_get(dev);"),
+		OUTCOME_UNGUARDED_CONSTANT);
+}
+
 static void test_rule_table(void **state)
 {
 	const struct rule *r = rule_find(RULE_DOMAIN_INIT);
@@ -947,9 +1052,11 @@ int main(void)
 		cmocka_unit_test(test_attach_binding_counter),
 		cmocka_unit_test(test_attach_binding_slot),
 		cmocka_unit_test(test_attach_binding_xarray),
+		cmocka_unit_test(test_attach_binding_device_entry),
 		cmocka_unit_test(test_attach_binding_replaces),
 		cmocka_unit_test(test_attach_binding_shapes),
 		cmocka_unit_test(test_attach_instance_membership),
+		cmocka_unit_test(test_attach_instance_slots),
 		cmocka_unit_test(test_rule_table),
 		cmocka_unit_test(test_outcome_words),
 	};

@@ -9,8 +9,11 @@
  * links the new bond there, so the list is reached only through that
  * pointer, never as "&ldom->bonds" in the linking call. The walk's test
  * list_is_head(pos, &ldom->bonds) takes the domain's list too but links
- * nothing. attach-binding "n/a": the domain keeps no pointer to an
- * instance (a bond points to its device). domain-init "sets".
+ * nothing. attach-binding "per-instance": a bond points to its device,
+ * and linnet_bond_link() finds the instance from that same device
+ * (dev_to_linnet()), so each attached device, and through it its
+ * instance, has its own entry in the domain; no state of one instance is
+ * kept for another. domain-init "sets".
  *
  * Resembles: 7.x riscv/iommu.c (riscv_iommu_bond_link(),
  * riscv_iommu_domain.bonds).
