@@ -795,18 +795,6 @@ static const struct state_set *first_set_of(const struct binding_walk *w,
 	return NULL;
 }
 
-/* "STRUCT.MEMBER" of a field. */
-static char *field_name(CXCursor field)
-{
-	char *record = cursor_spelling(clang_getCursorSemanticParent(field));
-	char *member = cursor_spelling(field);
-	char *name = xasprintf("%s.%s", record, member);
-
-	free(record);
-	free(member);
-	return name;
-}
-
 struct field_read {
 	CXCursor field;
 	CXCursor skip[2];	/* functions whose reads do not count */
@@ -925,7 +913,7 @@ static void judge_bound(struct ops_site *site, struct binding_walk *w,
 	use = cursor_is_null(w->use) ? attach_end(site->attach) : w->use;
 	v = rule_add(site, RULE_ATTACH_BINDING, OUTCOME_BOUND, VERDICT_FINDING);
 	rule_point_at(site, v, b->set);
-	v->field = field_name(b->field);
+	v->field = membership_field_name(b->field);
 	fn = cursor_spelling(b->fn);
 	if (!cursor_is_null(w->use)) {
 		v->detail = xasprintf("the domain's %s is bound to the first instance that attaches it (%s() line %u), and %s() uses that instance's record for a device behind another instance (line %u)",
@@ -981,7 +969,7 @@ static void judge_rebind(struct ops_site *site, struct binding_walk *w,
 				  field, line_of(b->set),
 				  line_of(w->exclusive));
 	}
-	v->field = field_name(b->field);
+	v->field = membership_field_name(b->field);
 	v->where = cursor_spelling(b->fn);
 	free(field);
 }
@@ -1014,7 +1002,7 @@ static struct verdict *judge_replaced(struct ops_site *site,
 			      field, fn, line_of(r->set), line_of(w->list_add),
 			      line_of(read));
 	v->subject = xasprintf("replaces %s", field);
-	v->field = field_name(r->field);
+	v->field = membership_field_name(r->field);
 	v->where = fn;
 	free(field);
 	return v;
@@ -1066,7 +1054,7 @@ void rule_attach_binding(struct ops_site *site)
 		v->where = fn;
 		b = b ? b : choose_set(&w, false);
 		if (b)
-			v->field = field_name(b->field);
+			v->field = membership_field_name(b->field);
 	} else if (!cursor_is_null(w.list_add)) {
 		if (judge_replaced(site, &w))
 			goto out;
@@ -1076,7 +1064,7 @@ void rule_attach_binding(struct ops_site *site)
 		v->detail = xasprintf("%s() links state of each instance to the domain (line %u)",
 				      fn, line_of(w.list_add));
 		v->where = fn;
-		v->field = field_name(clang_getCursorReferenced(w.list_field));
+		v->field = membership_field_name(clang_getCursorReferenced(w.list_field));
 	} else if (b) {
 		judge_bound(site, &w, b, attach);
 	} else {
